@@ -1,0 +1,77 @@
+"""The answers: a participant's :class:`Status` and a date's :class:`Counts`."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+import attrs
+
+__all__ = ["Counts", "Status"]
+
+
+class Status(enum.Enum):
+    """Where a participant stands under a treaty on a given day."""
+
+    #: Has neither signed nor consented to be bound.
+    NO_ACTION = "no_action"
+    #: Has signed (or succeeded to a signature) but is not bound.
+    SIGNATORY = "signatory"
+    #: Has consented to be bound; the treaty is not yet in force for it.
+    PARTY = "party"
+    #: Has consented to be bound and the treaty is in force for it.
+    PARTY_IN_FORCE = "party_in_force"
+    #: Was a party; its denunciation has taken effect.
+    FORMER_PARTY = "former_party"
+
+    @property
+    def is_party(self) -> bool:
+        """Bound by the treaty (whether or not yet in force for it)."""
+        return self in (Status.PARTY, Status.PARTY_IN_FORCE)
+
+
+@attrs.frozen
+class Counts:
+    """Ratification by numbers on one day, over the States of the universe.
+
+    ``parties + signatories + former_parties + no_action == states`` always;
+    when nobody has denounced the treaty (as for the Migrant Workers
+    Convention) ``former_parties`` is 0 and the familiar three-way split holds.
+
+    :ivar on: the day.
+    :ivar parties: States bound (consent deposited), in force for them or not.
+    :ivar in_force: parties for which the treaty is in force.
+    :ivar signatories: States that have signed but are not bound.
+    :ivar signatories_total: States that have ever signed, bound or not (the
+        UN Treaty Collection's "Signatories" figure).
+    :ivar former_parties: States whose denunciation has taken effect.
+    :ivar no_action: States that have done neither.
+    :ivar states: the size of the universe on that day.
+    """
+
+    on: date
+    parties: int
+    in_force: int
+    signatories: int
+    signatories_total: int
+    former_parties: int
+    no_action: int
+    states: int
+
+    def __attrs_post_init__(self) -> None:
+        total = self.parties + self.signatories + self.former_parties + self.no_action
+        if total != self.states:
+            raise ValueError(f"counts do not partition the universe: {total} != {self.states}")
+
+    def as_dict(self) -> dict[str, int | str]:
+        """Plain values, the date as ISO text: ready for JSON or a table row."""
+        return {
+            "date": self.on.isoformat(),
+            "parties": self.parties,
+            "in_force": self.in_force,
+            "signatories": self.signatories,
+            "signatories_total": self.signatories_total,
+            "former_parties": self.former_parties,
+            "no_action": self.no_action,
+            "states": self.states,
+        }
