@@ -1,0 +1,146 @@
+"""Core commands: ``numbers``, ``status`` and ``timeline``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from . import data
+from .dates import as_resolve
+from .errors import UnknownParticipantError
+from .status import counts, entry_into_force_for, status, timeline
+from .universe import Universe
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from .cli import date_arg
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD",
+                       help="the date to answer for (default: today)")
+        p.add_argument("--resolve", choices=["earliest", "latest"],
+                       help="how to treat dates known only to the month, year, or as "
+                       "'on or before' when the answer depends on them (default: refuse)")
+
+    p = sub.add_parser("numbers", help="ratification by numbers on a date",
+                       description="Ratification by numbers for the Migrant Workers Convention.")
+    common(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=numbers_command)
+
+    p = sub.add_parser("status", help="one State's status on a date")
+    p.add_argument("state", metavar="STATE", help="ISO alpha-3 code or name, e.g. ALB or Albania")
+    common(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=status_command)
+
+    p = sub.add_parser("timeline", help="one State's acts, in order")
+    p.add_argument("state", metavar="STATE", help="ISO alpha-3 code or name")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.set_defaults(handler=timeline_command)
+
+
+def resolve_state(text: str, universe: Universe) -> str:
+    """An ISO code or a name (current or former, case-insensitive) to a code."""
+    wanted = text.strip()
+    if wanted.upper() in universe:
+        return wanted.upper()
+    folded = wanted.casefold()
+    record = data.icrmw()
+    matches = {p.code for p in universe.periods if p.name.casefold() == folded}
+    matches |= {p.code for p in record.participants
+                if folded in (n.casefold() for n in p.names)}
+    if len(matches) == 1:
+        return matches.pop()
+    if len(matches) > 1:
+        raise UnknownParticipantError(text, f"ambiguous: {', '.join(sorted(matches))}")
+    raise UnknownParticipantError(text, "give an ISO 3166 alpha-3 code or a UN name")
+
+
+def _when(args: argparse.Namespace) -> tuple[object, object]:
+    from .cli import today
+
+    on = args.on or today()
+    return on, as_resolve(args.resolve or "strict")
+
+
+def numbers_command(args: argparse.Namespace, out: TextIO) -> int:
+    from .cli import dump_json
+
+    on, resolve = _when(args)
+    record, universe = data.icrmw(), data.states()
+    c = counts(record, universe, on, resolve=resolve)  # type: ignore[arg-type]
+    as_of = record.as_of
+    if args.json:
+        dump_json({**c.as_dict(), "as_of": as_of.isoformat() if as_of else None,
+                   "treaty": record.treaty.id, "resolve": resolve.value}, out)
+        return 0
+    print(f"{record.treaty.title} ({record.treaty.short_name})", file=out)
+    print(f"Ratification by numbers on {c.on.isoformat()}:", file=out)
+    rows = [
+        ("States parties", c.parties),
+        ("  of which in force for them", c.in_force),
+        ("Signatories (signed, not yet bound)", c.signatories),
+        ("Signatories in all (UN Treaty Collection figure)", c.signatories_total),
+        ("States taking no action", c.no_action),
+    ]
+    if c.former_parties:
+        rows.append(("Former parties (denounced)", c.former_parties))
+    rows.append(("States in the universe", c.states))
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value:>4}", file=out)
+    if as_of is not None:
+        note = " (later acts are not in the data)" if c.on > as_of else ""
+        print(f"Data as of {as_of.isoformat()}{note}.", file=out)
+    return 0
+
+
+def status_command(args: argparse.Namespace, out: TextIO) -> int:
+    from .cli import dump_json
+
+    on, resolve = _when(args)
+    record, universe = data.icrmw(), data.states()
+    code = resolve_state(args.state, universe)
+    st = status(record, code, on, universe=universe, resolve=resolve)  # type: ignore[arg-type]
+    name = universe.name(code, on)  # type: ignore[arg-type]
+    in_force = entry_into_force_for(record, code, resolve=resolve) if st.is_party else None
+    if args.json:
+        dump_json({"state": code, "name": name, "date": on.isoformat(),  # type: ignore[attr-defined]
+                   "status": st.value,
+                   "in_force_for_it": in_force.isoformat() if in_force else None}, out)
+        return 0
+    text = st.value.replace("_", " ")
+    extra = f"; in force for it from {in_force.isoformat()}" if in_force else ""
+    if not universe.contains(code, on):  # type: ignore[arg-type]
+        try:
+            holder = universe.holder(code, on)  # type: ignore[arg-type]
+        except LookupError:
+            extra += " (not a State of the universe on that date)"
+        else:
+            extra += (f" (on that date its acts belong to {universe.name(holder, on)},"  # type: ignore[arg-type]
+                      f" {holder}, which it continues)")
+    print(f"{name} ({code}) on {on.isoformat()}: {text}{extra}", file=out)  # type: ignore[attr-defined]
+    return 0
+
+
+def timeline_command(args: argparse.Namespace, out: TextIO) -> int:
+    from .cli import dump_json
+
+    record, universe = data.icrmw(), data.states()
+    code = resolve_state(args.state, universe)
+    acts = timeline(record, code, universe=universe)
+    if args.json:
+        dump_json([{"date": str(a.date), "participant": a.participant, "action": a.action,
+                    "note": a.note, "sources": list(a.sources)} for a in acts], out)
+        return 0
+    name = universe.name(code)
+    if not acts:
+        print(f"{name} ({code}): no acts recorded", file=out)
+        return 0
+    print(f"{name} ({code}):", file=out)
+    for a in acts:
+        listed = f" [listed as {a.listed_as}]" if a.listed_as and a.participant != code else ""
+        note = f" — {a.note}" if a.note else ""
+        print(f"  {str(a.date):<15} {a.action.replace('_', ' ')}{listed}{note}", file=out)
+    return 0

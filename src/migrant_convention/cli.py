@@ -1,0 +1,93 @@
+"""The command line: ``python -m migrant_convention COMMAND``.
+
+Each group of commands lives in its own module (``_cli_*.py``) exposing
+``register(subparsers)``; this module wires them together, turns the library's
+errors into one-line messages with exit status 2, and is the only place that
+reads the clock (for "today" when no ``--on`` is given).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TextIO
+
+from . import _cli_core
+from .dates import parse_date
+from .errors import InvalidDateError, MigrantConventionError, UndecidableError
+
+__all__ = ["main"]
+
+# Exit statuses.
+OK, UNDECIDABLE, USAGE = 0, 3, 2
+
+Handler = Callable[[argparse.Namespace, TextIO], int]
+
+# Every module that adds commands.  Order = order in --help.
+REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
+    _cli_core.register,
+]
+
+
+def date_arg(text: str) -> date:
+    """argparse type for YYYY-MM-DD, with the library's error message."""
+    try:
+        return parse_date(text)
+    except InvalidDateError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def today() -> date:
+    """The clock, read here and only here."""
+    return date.today()
+
+
+def dump_json(value: object, out: TextIO) -> None:
+    json.dump(value, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # One line, exit 2: the contract of every command.
+        self.exit(USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m migrant_convention",
+        description="Who has signed, ratified or acceded to the Migrant Workers Convention, "
+        "on any date.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for register in REGISTRARS:
+        register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; return the exit status."""
+    out = out if out is not None else sys.stdout
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    handler: Handler = args.handler
+    try:
+        return handler(args, out)
+    except UndecidableError as exc:
+        message = str(exc).replace(
+            "Pass resolve='earliest' or resolve='latest' to choose.",
+            "Give --resolve earliest or --resolve latest to choose.",
+        )
+        print(f"error: {message}", file=sys.stderr)
+        return UNDECIDABLE
+    except MigrantConventionError as exc:
+        first = str(exc).splitlines()
+        print(f"error: {' '.join(line.strip() for line in first)}", file=sys.stderr)
+        return USAGE
