@@ -10,26 +10,32 @@ A record is turned, once per ``(record, universe, resolution)``, into:
   undecidable.
 
 After that a status or a count for one date is a binary search: O(log n).
-Records and universes are immutable (and hash in O(1) after the first time),
-so caching these indexes is safe.
+Records and universes are immutable, so caching these indexes is safe; they
+are cached by identity (see :class:`_IdentityCache`).
 """
 
 from __future__ import annotations
 
 import heapq
+import threading
+import weakref
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property
+from typing import Generic, TypeVar, cast
 
 import attrs
 
 from .acts import Act, ActKind
 from .dates import PartialDate, Resolve
 from .record import TreatyRecord
-from .status_types import Status
+from .status_types import Counts, Status
 from .treaty import Delay, Treaty
 from .universe import Universe
+
+_T = TypeVar("_T")
 
 # Columns of the count arrays.
 NO_ACTION, SIGNATORY, PARTY, IN_FORCE, FORMER, SIGNED_EVER = range(6)
@@ -175,87 +181,310 @@ class Straddle:
     in_force_only: bool = False
 
 
-@attrs.frozen(eq=False)
+_Steps = tuple[tuple[date, int], ...]  # (day, count column) changes of one lineage
+_ONE_DAY = timedelta(days=1)
+# The role an act kind plays in a lineage's status, by the kind's name (strings
+# hash in C; enum members hash in Python, which shows at a million acts).
+_NONE, _SIGN, _CONSENT, _DENOUNCE = range(4)
+
+
+def _roles(treaty: Treaty) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for kind in ActKind:
+        if kind.is_signature:
+            out[kind._name_] = _SIGN
+        elif kind in treaty.rules.consent:
+            out[kind._name_] = _CONSENT
+        elif kind is ActKind.DENUNCIATION:
+            out[kind._name_] = _DENOUNCE
+        else:
+            out[kind._name_] = _NONE
+    return out
+
+
 class RecordIndex:
-    """Everything the pure functions need, for one resolution."""
+    """Everything the pure functions need, for one resolution.
 
-    general_eif: date | None
-    groups: dict[tuple[str, ...], LineageSteps]
-    count_days: tuple[date, ...]
-    count_rows: tuple[tuple[int, int, int, int, int, int], ...]
+    Most lineages never denounce: their status is fixed by three days (first
+    signature, first consent, entry into force for them), kept as a tuple in
+    :attr:`simple`.  The others keep the full step function of
+    :func:`lineage_steps` in :attr:`stepped`.  :attr:`groups` gives every
+    lineage as :class:`LineageSteps`, built on first use.
+    """
+
+    __slots__ = ("__dict__", "count_days", "count_rows", "general_eif", "simple", "stepped")
+
+    def __init__(
+        self,
+        general_eif: date | None,
+        simple: dict[tuple[str, ...], tuple[date | None, date | None, date | None]],
+        stepped: dict[tuple[str, ...], LineageSteps],
+        count_days: tuple[date, ...],
+        count_rows: tuple[tuple[int, int, int, int, int, int], ...],
+    ) -> None:
+        self.general_eif = general_eif
+        self.simple = simple
+        self.stepped = stepped
+        self.count_days = count_days
+        self.count_rows = count_rows
+
+    @cached_property
+    def groups(self) -> dict[tuple[str, ...], LineageSteps]:
+        """Every lineage with an act, as a step function."""
+        out = {key: _simple_steps(*sce) for key, sce in self.simple.items()}
+        out.update(self.stepped)
+        return out
+
+    def status_at(self, group: tuple[str, ...], on: date) -> Status:
+        """The status of the lineage *group* on *on*: O(1), or O(log k) for a
+        lineage with k status changes."""
+        sce = self.simple.get(group)
+        if sce is None:
+            steps = self.stepped.get(group)
+            return steps.at(on) if steps is not None else Status.NO_ACTION
+        signed, bound, in_force = sce
+        if bound is not None and bound <= on:
+            return Status.PARTY_IN_FORCE if in_force is not None and in_force <= on \
+                else Status.PARTY
+        if signed is not None and signed <= on:
+            return Status.SIGNATORY
+        return Status.NO_ACTION
 
 
-def _build_groups(
+def _simple_steps(signed: date | None, bound: date | None, in_force: date | None) -> LineageSteps:
+    """What :func:`lineage_steps` gives for a lineage without denunciations."""
+    days: list[date] = []
+    statuses: list[Status] = []
+    if signed is not None and (bound is None or signed < bound):
+        days.append(signed)
+        statuses.append(Status.SIGNATORY)
+    if bound is not None:
+        days.append(bound)
+        if in_force == bound:
+            statuses.append(Status.PARTY_IN_FORCE)
+        else:
+            statuses.append(Status.PARTY)
+            if in_force is not None:
+                days.append(in_force)
+                statuses.append(Status.PARTY_IN_FORCE)
+    return LineageSteps(tuple(days), tuple(statuses), signed)
+
+
+def _build_record_index(
     record: TreatyRecord, universe: Universe | None, how: Resolve
-) -> tuple[date | None, dict[tuple[str, ...], LineageSteps]]:
+) -> RecordIndex:
+    """One pass over the acts, one over the universe's periods, one over the
+    distinct days on which a count changes: O((n + p) log n)."""
     treaty = record.treaty
-    general = general_entry_into_force(treaty, record.acts, how)
-    by_group: dict[tuple[str, ...], list[Act]] = {}
+    floor = treaty.adopted
+    latest = how is Resolve.LATEST
+    roles = _roles(treaty)
+    # Per participant code: first signature, first consent; who denounces.
+    signed: dict[str, date] = {}
+    bound: dict[str, date] = {}
+    denounced: set[str] = set()
+    others: set[str] = set()
+    deposits: list[date] = []
     for act in record.acts:
-        by_group.setdefault(_group_key(universe, act.participant), []).append(act)
-    groups = {g: lineage_steps(treaty, general, acts, how) for g, acts in by_group.items()}
-    return general, groups
+        role = roles[act.kind._name_]
+        code = act.participant
+        if role == _NONE:
+            others.add(code)
+            continue
+        pdate = act.date
+        if latest:
+            day = pdate.latest
+        else:  # PartialDate.bounded(floor)[0], inlined
+            lo = pdate.earliest_known
+            day = floor if lo is None or lo < floor else lo
+            if day > pdate.latest:
+                day = pdate.latest
+        if role == _SIGN:
+            old = signed.get(code)
+            if old is None or day < old:
+                signed[code] = day
+        elif role == _CONSENT:
+            deposits.append(day)
+            old = bound.get(code)
+            if old is None or day < old:
+                bound[code] = day
+        else:
+            denounced.add(code)
+    rule = treaty.rules.entry_into_force
+    general: date | None = None
+    if len(deposits) >= rule.instruments:
+        deposits.sort()
+        general = rule.delay.apply(deposits[rule.instruments - 1])
 
+    lineage_of = universe._lineage if universe is not None else {}
+    by_group: dict[tuple[str, ...], list[str]] = {}
+    for code in (*signed, *bound, *denounced, *others):
+        by_group.setdefault(lineage_of.get(code) or (code,), []).append(code)
+    simple: dict[tuple[str, ...], tuple[date | None, date | None, date | None]] = {}
+    complex_codes: dict[str, tuple[str, ...]] = {}
+    # Entry into force for a deposit on a day, computed once per distinct day.
+    in_force_from: dict[date, date] = {}
+    later = rule.later_delay
+    for key, codes in by_group.items():
+        if len(codes) == 1:
+            code = codes[0]
+            if code in denounced:
+                complex_codes[code] = key
+                continue
+            s, b = signed.get(code), bound.get(code)
+        else:
+            codes = list(dict.fromkeys(codes))
+            if any(c in denounced for c in codes):
+                for c in codes:
+                    complex_codes[c] = key
+                continue
+            s = min((signed[c] for c in codes if c in signed), default=None)
+            b = min((bound[c] for c in codes if c in bound), default=None)
+        e: date | None = None
+        if b is not None and general is not None:
+            if b < general:
+                e = general
+            else:
+                e = in_force_from.get(b)
+                if e is None:
+                    e = in_force_from[b] = later.apply(b)
+        simple[key] = (s, b, e)
+    stepped: dict[tuple[str, ...], LineageSteps] = {}
+    if complex_codes:
+        acts_of: dict[tuple[str, ...], list[Act]] = {}
+        for act in record.acts:
+            key_ = complex_codes.get(act.participant)
+            if key_ is not None:
+                acts_of.setdefault(key_, []).append(act)
+        stepped = {k: lineage_steps(treaty, general, a, how) for k, a in acts_of.items()}
 
-_EMPTY = LineageSteps((), (), None)
-
-
-@lru_cache(maxsize=64)
-def record_index(record: TreatyRecord, universe: Universe | None, how: Resolve) -> RecordIndex:
-    """The index of *record* under *how* (``STRICT`` builds the ``EARLIEST`` one)."""
-    if how is Resolve.STRICT:
-        return record_index(record, universe, Resolve.EARLIEST)
-    general, groups = _build_groups(record, universe, how)
     count_days: tuple[date, ...] = ()
     count_rows: tuple[tuple[int, int, int, int, int, int], ...] = ()
     if universe is not None:
-        deltas: dict[date, list[int]] = {}
+        count_days, count_rows = _count_steps(universe, simple, stepped)
+    return RecordIndex(general, simple, stepped, count_days, count_rows)
 
-        def add(day: date, column: int, value: int) -> None:
-            row = deltas.get(day)
-            if row is None:
-                row = deltas[day] = [0, 0, 0, 0, 0, 0]
-            row[column] += value
 
-        for period in universe.periods:
-            steps = groups.get(universe.lineage(period.code), _EMPTY)
-            start = period.start
-            stop = (
-                None if period.end is None or period.end == date.max
-                else period.end + timedelta(days=1)
-            )
-            # status pieces: [day_i, day_{i+1}) with status_i, preceded by NO_ACTION
-            bounds = [date.min, *steps.days]
-            sts = [Status.NO_ACTION, *steps.statuses]
-            for i, status in enumerate(sts):
-                lo = max(bounds[i], start)
-                hi_raw = bounds[i + 1] if i + 1 < len(bounds) else None
-                hi = hi_raw if stop is None else (stop if hi_raw is None else min(hi_raw, stop))
-                if hi is not None and hi <= lo:
-                    continue
-                add(lo, _BUCKET[status], 1)
-                if hi is not None:
-                    add(hi, _BUCKET[status], -1)
-            if steps.first_signed is not None:
-                lo = max(steps.first_signed, start)
-                if stop is None or lo < stop:
-                    add(lo, SIGNED_EVER, 1)
-                    if stop is not None:
-                        add(stop, SIGNED_EVER, -1)
-        days = sorted(deltas)
-        rows: list[tuple[int, int, int, int, int, int]] = []
-        acc = [0, 0, 0, 0, 0, 0]
+def _count_steps(
+    universe: Universe,
+    simple: dict[tuple[str, ...], tuple[date | None, date | None, date | None]],
+    stepped: dict[tuple[str, ...], LineageSteps],
+) -> tuple[tuple[date, ...], tuple[tuple[int, int, int, int, int, int], ...]]:
+    """Prefix sums of the +1/-1 events of every membership period."""
+    # Each lineage's status changes as (day, column), computed once.
+    changes: dict[tuple[str, ...], tuple[_Steps, date | None]] = {}
+    for key, (s, b, e) in simple.items():
+        steps: list[tuple[date, int]] = []
+        if s is not None and (b is None or s < b):
+            steps.append((s, SIGNATORY))
+        if b is not None:
+            if e == b:
+                steps.append((b, IN_FORCE))
+            else:
+                steps.append((b, PARTY))
+                if e is not None:
+                    steps.append((e, IN_FORCE))
+        changes[key] = (tuple(steps), s)
+    for key, ls in stepped.items():
+        changes[key] = (
+            tuple((d, _BUCKET[st]) for d, st in zip(ls.days, ls.statuses, strict=True)),
+            ls.first_signed,
+        )
+    plus: list[list[date]] = [[] for _ in range(6)]
+    minus: list[list[date]] = [[] for _ in range(6)]
+    no_change: tuple[_Steps, date | None] = ((), None)
+    lineage_of = universe._lineage
+    for period in universe.periods:
+        start, end = period.start, period.end
+        stop = None if end is None or end == date.max else end + _ONE_DAY
+        steps_, first_signed = changes.get(lineage_of[period.code], no_change)
+        # Pieces [lo, next change) of the status in force, clipped to the period.
+        column, lo = NO_ACTION, start
+        for day, new in steps_:
+            if day <= start:
+                column = new
+                continue
+            if stop is not None and day >= stop:
+                break
+            plus[column].append(lo)
+            minus[column].append(day)
+            column, lo = new, day
+        plus[column].append(lo)
+        if stop is not None:
+            minus[column].append(stop)
+        if first_signed is not None:
+            lo = first_signed if first_signed > start else start
+            if stop is None or lo < stop:
+                plus[SIGNED_EVER].append(lo)
+                if stop is not None:
+                    minus[SIGNED_EVER].append(stop)
+    ups = [Counter(days) for days in plus]
+    downs = [Counter(days) for days in minus]
+    all_days: set[date] = set()
+    for counter in (*ups, *downs):
+        all_days.update(counter)
+    days = sorted(all_days)
+    columns: list[list[int]] = []
+    for up, down in zip(ups, downs, strict=True):
+        acc = 0
+        values: list[int] = []
+        up_get, down_get = up.get, down.get
         for d in days:
-            row = deltas[d]
-            acc = [a + b for a, b in zip(acc, row, strict=True)]
-            rows.append((acc[0], acc[1], acc[2], acc[3], acc[4], acc[5]))
-        count_days, count_rows = tuple(days), tuple(rows)
-    return RecordIndex(general, groups, count_days, count_rows)
+            acc += up_get(d, 0) - down_get(d, 0)
+            values.append(acc)
+        columns.append(values)
+    c0, c1, c2, c3, c4, c5 = columns
+    rows = tuple(zip(c0, c1, c2, c3, c4, c5, strict=True))
+    return tuple(days), cast("tuple[tuple[int, int, int, int, int, int], ...]", rows)
+
+
+def record_index(record: TreatyRecord, universe: Universe | None, how: Resolve) -> RecordIndex:
+    """The index of *record* under *how* (``STRICT`` builds the ``EARLIEST`` one),
+    built once per record and universe and then reused."""
+    if how is Resolve.STRICT:
+        how = Resolve.EARLIEST
+    return _RECORD_INDEXES.get(record, universe, how, _build_record_index)
 
 
 def counts_row(index: RecordIndex, on: date) -> tuple[int, int, int, int, int, int]:
     i = bisect_right(index.count_days, on) - 1
     return index.count_rows[i] if i >= 0 else (0, 0, 0, 0, 0, 0)
+
+
+def counts_series(index: RecordIndex, days: Sequence[date]) -> list[Counts]:
+    """:class:`Counts` on each of *days*, in order: one binary search per day
+    (none for consecutive days in the same step) and one object per day."""
+    # The fields of each distinct row are computed once, not once per day.
+    fields = [(0, 0, 0, 0, 0, 0, 0)]
+    fields.extend(
+        (r[PARTY] + r[IN_FORCE], r[IN_FORCE], r[SIGNATORY], r[SIGNED_EVER], r[FORMER],
+         r[NO_ACTION], r[0] + r[1] + r[2] + r[3] + r[4])
+        for r in index.count_rows
+    )
+    count_days = index.count_days
+    out: list[Counts] = []
+    append = out.append
+    lo = hi = date.max  # the current step is [lo, hi): no search while inside it
+    row = fields[0]
+    for d in days:
+        if not lo <= d < hi:
+            i = bisect_right(count_days, d)
+            row = fields[i]
+            lo = count_days[i - 1] if i else date.min
+            hi = count_days[i] if i < len(count_days) else date.max
+        append(Counts(d, *row))
+    return out
+
+
+def known_codes(record: TreatyRecord) -> frozenset[str]:
+    """Every participant code with an act in *record* (cached)."""
+    return _KNOWN_CODES.get(record, None, Resolve.STRICT, _build_known_codes)
+
+
+def _build_known_codes(
+    record: TreatyRecord, _universe: Universe | None, _how: Resolve
+) -> frozenset[str]:
+    return frozenset(a.participant for a in record.acts)
 
 
 @attrs.frozen(eq=False)
@@ -273,8 +502,14 @@ class StraddleIndex:
         return [s for s in self.items if s.lo <= on < s.hi]
 
 
-@lru_cache(maxsize=64)
 def straddle_index(record: TreatyRecord, universe: Universe | None) -> StraddleIndex:
+    """The intervals of undecidable days, built once per record and universe."""
+    return _STRADDLE_INDEXES.get(record, universe, Resolve.STRICT, _build_straddle_index)
+
+
+def _build_straddle_index(
+    record: TreatyRecord, universe: Universe | None, _how: Resolve
+) -> StraddleIndex:
     treaty = record.treaty
     floor = treaty.adopted
     early = general_entry_into_force(treaty, record.acts, Resolve.EARLIEST)
@@ -321,3 +556,75 @@ def straddle_index(record: TreatyRecord, universe: Universe | None) -> StraddleI
     return StraddleIndex(
         tuple(items), tuple(sorted(s.lo for s in items)), tuple(sorted(s.hi for s in items))
     )
+
+
+class _IdentityCache(Generic[_T]):
+    """Values computed from a record and a universe, kept while both live.
+
+    Keyed by identity, not equality: hashing a record of a million acts the
+    first time costs more than indexing it.  Entries hold weak references, so
+    a cached index never keeps a record alive; the least recently used of more
+    than *maxsize* entries are dropped.
+    """
+
+    def __init__(self, maxsize: int) -> None:
+        self._maxsize = maxsize
+        self._entries: OrderedDict[tuple[int, int, Resolve], _Entry[_T]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(
+        self,
+        record: TreatyRecord,
+        universe: Universe | None,
+        how: Resolve,
+        build: Callable[[TreatyRecord, Universe | None, Resolve], _T],
+    ) -> _T:
+        key = (id(record), id(universe), how)
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None and entry.record() is record:
+                ref = entry.universe
+                if (ref() if ref is not None else None) is universe:
+                    self._entries.move_to_end(key)
+                    return entry.value
+        value = build(record, universe, how)
+
+        def forget(_: object) -> None:
+            with self._lock:
+                if self._entries.get(key) is entry_:
+                    del self._entries[key]
+
+        entry_ = _Entry(
+            weakref.ref(record, forget),
+            None if universe is None else weakref.ref(universe, forget),
+            value,
+        )
+        with self._lock:
+            self._entries[key] = entry_
+            while len(self._entries) > self._maxsize:
+                self._entries.popitem(last=False)
+        return value
+
+    def cache_clear(self) -> None:
+        """Forget every cached value."""
+        with self._lock:
+            self._entries.clear()
+
+
+@attrs.frozen(eq=False)
+class _Entry(Generic[_T]):
+    record: weakref.ref[TreatyRecord]
+    universe: weakref.ref[Universe] | None
+    value: _T
+
+
+_RECORD_INDEXES: _IdentityCache[RecordIndex] = _IdentityCache(64)
+_STRADDLE_INDEXES: _IdentityCache[StraddleIndex] = _IdentityCache(64)
+_KNOWN_CODES: _IdentityCache[frozenset[str]] = _IdentityCache(64)
+
+
+def cache_clear() -> None:
+    """Forget every cached index (for benchmarks that time a cold start)."""
+    _RECORD_INDEXES.cache_clear()
+    _STRADDLE_INDEXES.cache_clear()
+    _KNOWN_CODES.cache_clear()

@@ -126,7 +126,7 @@ def status(
     _check_day(on)
     how = as_resolve(resolve)
     group = _index._group_key(universe, participant)
-    if all(c not in record.codes for c in group) and not (
+    if all(c not in _index.known_codes(record) for c in group) and not (
         record.participant(participant) or (universe is not None and participant in universe)
     ):
         raise UnknownParticipantError(participant, "no act of it in this record")
@@ -148,9 +148,7 @@ def _status_from(
     record: TreatyRecord, universe: Universe | None, group: tuple[str, ...], on: date,
     how: Resolve,
 ) -> Status:
-    index = _index.record_index(record, universe, how)
-    steps = index.groups.get(group)
-    return steps.at(on) if steps is not None else Status.NO_ACTION
+    return _index.record_index(record, universe, how).status_at(group, on)
 
 
 def statuses(
@@ -164,11 +162,7 @@ def statuses(
         _strict_check(record, universe, on)
         how = Resolve.EARLIEST
     index = _index.record_index(record, universe, how)
-    out: dict[str, Status] = {}
-    for code in members:
-        steps = index.groups.get(universe.lineage(code))
-        out[code] = steps.at(on) if steps is not None else Status.NO_ACTION
-    return out
+    return {code: index.status_at(universe.lineage(code), on) for code in members}
 
 
 def participants_with_status(
@@ -248,14 +242,13 @@ def count_series(
     undecidable date is reported in one error.
     """
     how = as_resolve(resolve)
-    days = [_check_day(d, "dates") for d in dates]
+    days = [d if type(d) is date else _check_day(d, "dates") for d in dates]
     if how is Resolve.STRICT:
         straddles = _index.straddle_index(record, universe)
         for d in days:
             if straddles.any_at(d):
                 _strict_check(record, universe, d)
-    index = _index.record_index(record, universe, how)
-    return [_counts_at(index, d) for d in days]
+    return _index.counts_series(_index.record_index(record, universe, how), days)
 
 
 def timeline(
