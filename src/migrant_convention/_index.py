@@ -317,29 +317,25 @@ def _build_record_index(
         general = rule.delay.apply(deposits[rule.instruments - 1])
 
     lineage_of = universe._lineage if universe is not None else {}
-    by_group: dict[tuple[str, ...], list[str]] = {}
-    for code in (*signed, *bound, *denounced, *others):
-        by_group.setdefault(lineage_of.get(code) or (code,), []).append(code)
     simple: dict[tuple[str, ...], tuple[date | None, date | None, date | None]] = {}
     complex_codes: dict[str, tuple[str, ...]] = {}
+    shared: dict[tuple[str, ...], list[str]] = {}  # lineages with acts under several codes
     # Entry into force for a deposit on a day, computed once per distinct day.
     in_force_from: dict[date, date] = {}
     later = rule.later_delay
-    for key, codes in by_group.items():
-        if len(codes) == 1:
-            code = codes[0]
-            if code in denounced:
-                complex_codes[code] = key
-                continue
-            s, b = signed.get(code), bound.get(code)
-        else:
-            codes = list(dict.fromkeys(codes))
-            if any(c in denounced for c in codes):
-                for c in codes:
-                    complex_codes[c] = key
-                continue
-            s = min((signed[c] for c in codes if c in signed), default=None)
-            b = min((bound[c] for c in codes if c in bound), default=None)
+    # Few objects survive this loop (one tuple per lineage): a loop that keeps
+    # several per lineage makes the garbage collector walk the heap again and again.
+    for code in signed.keys() | bound.keys() | denounced | others:
+        key = lineage_of.get(code)
+        if key is None:
+            key = (code,)
+        elif len(key) > 1:
+            shared.setdefault(key, []).append(code)
+            continue
+        if code in denounced:
+            complex_codes[code] = key
+            continue
+        s, b = signed.get(code), bound.get(code)
         e: date | None = None
         if b is not None and general is not None:
             if b < general:
@@ -349,6 +345,14 @@ def _build_record_index(
                 if e is None:
                     e = in_force_from[b] = later.apply(b)
         simple[key] = (s, b, e)
+    for key, codes in shared.items():
+        if any(c in denounced for c in codes):
+            for c in codes:
+                complex_codes[c] = key
+            continue
+        s = min((signed[c] for c in codes if c in signed), default=None)
+        b = min((bound[c] for c in codes if c in bound), default=None)
+        simple[key] = (s, b, None if b is None else state_entry_into_force(treaty, general, b))
     stepped: dict[tuple[str, ...], LineageSteps] = {}
     if complex_codes:
         acts_of: dict[tuple[str, ...], list[Act]] = {}
@@ -365,31 +369,33 @@ def _build_record_index(
     return RecordIndex(general, simple, stepped, count_days, count_rows)
 
 
+def _simple_changes(signed: date | None, bound: date | None, in_force: date | None) -> _Steps:
+    """The (day, column) changes of a lineage without denunciations."""
+    if bound is None:
+        return () if signed is None else ((signed, SIGNATORY),)
+    if in_force == bound:
+        party: _Steps = ((bound, IN_FORCE),)
+    elif in_force is None:
+        party = ((bound, PARTY),)
+    else:
+        party = ((bound, PARTY), (in_force, IN_FORCE))
+    if signed is not None and signed < bound:
+        return ((signed, SIGNATORY), *party)
+    return party
+
+
 def _count_steps(
     universe: Universe,
     simple: dict[tuple[str, ...], tuple[date | None, date | None, date | None]],
     stepped: dict[tuple[str, ...], LineageSteps],
 ) -> tuple[tuple[date, ...], tuple[tuple[int, int, int, int, int, int], ...]]:
     """Prefix sums of the +1/-1 events of every membership period."""
-    # Each lineage's status changes as (day, column), computed once.
-    changes: dict[tuple[str, ...], tuple[_Steps, date | None]] = {}
-    for key, (s, b, e) in simple.items():
-        steps: list[tuple[date, int]] = []
-        if s is not None and (b is None or s < b):
-            steps.append((s, SIGNATORY))
-        if b is not None:
-            if e == b:
-                steps.append((b, IN_FORCE))
-            else:
-                steps.append((b, PARTY))
-                if e is not None:
-                    steps.append((e, IN_FORCE))
-        changes[key] = (tuple(steps), s)
-    for key, ls in stepped.items():
-        changes[key] = (
-            tuple((d, _BUCKET[st]) for d, st in zip(ls.days, ls.statuses, strict=True)),
-            ls.first_signed,
-        )
+    # The status changes of lineages with a denunciation, as (day, column).
+    changes: dict[tuple[str, ...], tuple[_Steps, date | None]] = {
+        key: (tuple((d, _BUCKET[st]) for d, st in zip(ls.days, ls.statuses, strict=True)),
+              ls.first_signed)
+        for key, ls in stepped.items()
+    }
     plus: list[list[date]] = [[] for _ in range(6)]
     minus: list[list[date]] = [[] for _ in range(6)]
     no_change: tuple[_Steps, date | None] = ((), None)
@@ -397,7 +403,13 @@ def _count_steps(
     for period in universe.periods:
         start, end = period.start, period.end
         stop = None if end is None or end == date.max else end + _ONE_DAY
-        steps_, first_signed = changes.get(lineage_of[period.code], no_change)
+        code = period.code
+        key = lineage_of.get(code) or (code,)
+        sbe = simple.get(key)
+        if sbe is not None:
+            steps_, first_signed = _simple_changes(*sbe), sbe[0]
+        else:
+            steps_, first_signed = changes.get(key, no_change)
         # Pieces [lo, next change) of the status in force, clipped to the period.
         column, lo = NO_ACTION, start
         for day, new in steps_:

@@ -98,10 +98,14 @@ class Universe:
     # -- indexes (computed once per instance; the instance is immutable) -----
     @cached_property
     def _by_code(self) -> dict[str, tuple[Membership, ...]]:
-        out: dict[str, list[Membership]] = {}
+        # Tuples, not lists, while collecting: one object per State survives, so
+        # a large universe does not set the garbage collector walking the heap.
+        out: dict[str, tuple[Membership, ...]] = {}
         for p in self.periods:
-            out.setdefault(p.code, []).append(p)
-        return {c: tuple(sorted(ps, key=lambda p: p.start)) for c, ps in out.items()}
+            before = out.get(p.code)
+            out[p.code] = (p,) if before is None else (*before, p)
+        return {c: ps if len(ps) == 1 else tuple(sorted(ps, key=lambda p: p.start))
+                for c, ps in out.items()}
 
     @cached_property
     def _size_steps(self) -> tuple[list[date], list[int]]:
@@ -127,18 +131,22 @@ class Universe:
                 c = parent[c]
             return c
 
+        linked: set[str] = set()  # codes that continue, or are continued by, another
         for p in self.periods:
             parent.setdefault(p.code, p.code)
             if p.continues:
+                linked.update((p.code, p.continues))
                 parent.setdefault(p.continues, p.continues)
                 parent[find(p.code)] = find(p.continues)
         groups: dict[str, list[str]] = {}
-        for c in parent:
-            groups.setdefault(find(c), []).append(c)
         out: dict[str, tuple[str, ...]] = {}
+        for c in parent:
+            if c in linked:  # most States are a lineage of one: see lineage()
+                groups.setdefault(find(c), []).append(c)
+        by_code = self._by_code  # once: a cached property is slow to read on a slotted class
         for members in groups.values():
-            ordered = tuple(
-                sorted(members, key=lambda c: min((p.start for p in self._by_code.get(c, ())),
+            ordered = (members[0],) if len(members) == 1 else tuple(
+                sorted(members, key=lambda c: min((p.start for p in by_code.get(c, ())),
                                                   default=date.min))
             )
             for c in members:
