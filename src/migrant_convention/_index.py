@@ -202,47 +202,68 @@ def _roles(treaty: Treaty) -> dict[str, int]:
     return out
 
 
+_SBE = tuple[date | None, date | None, date | None]  # first signed, first bound, in force
+
+
 class RecordIndex:
     """Everything the pure functions need, for one resolution.
 
     Most lineages never denounce: their status is fixed by three days (first
-    signature, first consent, entry into force for them), kept as a tuple in
-    :attr:`simple`.  The others keep the full step function of
-    :func:`lineage_steps` in :attr:`stepped`.  :attr:`groups` gives every
+    signature, first consent, entry into force for them).  For a lineage of
+    one code those are in the per-code dicts :attr:`signed`, :attr:`bound` and
+    :attr:`in_force` (no object per State: cheap to build, and nothing for the
+    garbage collector to walk); for a lineage of several codes, a tuple in
+    :attr:`shared`.  Lineages with a denunciation keep the full step function
+    of :func:`lineage_steps` in :attr:`stepped`.  :attr:`groups` gives every
     lineage as :class:`LineageSteps`, built on first use.
     """
 
-    __slots__ = ("__dict__", "count_days", "count_rows", "general_eif", "simple", "stepped")
+    __slots__ = ("__dict__", "bound", "count_days", "count_rows", "denounced", "general_eif",
+                 "in_force", "lineage_of", "others", "shared", "signed", "stepped")
 
     def __init__(
         self,
         general_eif: date | None,
-        simple: dict[tuple[str, ...], tuple[date | None, date | None, date | None]],
+        codes: tuple[dict[str, date], dict[str, date], dict[str, date], set[str], set[str]],
+        lineage_of: dict[str, tuple[str, ...]],
+        shared: dict[tuple[str, ...], _SBE],
         stepped: dict[tuple[str, ...], LineageSteps],
-        count_days: tuple[date, ...],
-        count_rows: tuple[tuple[int, int, int, int, int, int], ...],
     ) -> None:
         self.general_eif = general_eif
-        self.simple = simple
+        self.signed, self.bound, self.in_force, self.denounced, self.others = codes
+        self.lineage_of = lineage_of
+        self.shared = shared
         self.stepped = stepped
-        self.count_days = count_days
-        self.count_rows = count_rows
+        self.count_days: tuple[date, ...] = ()
+        self.count_rows: tuple[tuple[int, int, int, int, int, int], ...] = ()
+
+    def single(self, code: str) -> _SBE | None:
+        """First signature, first consent and entry into force of *code*, if it
+        is a lineage of one without denunciations and has acts."""
+        if code in self.lineage_of or code in self.denounced:
+            return None
+        return self.signed.get(code), self.bound.get(code), self.in_force.get(code)
 
     @cached_property
     def groups(self) -> dict[tuple[str, ...], LineageSteps]:
         """Every lineage with an act, as a step function."""
-        out = {key: _simple_steps(*sce) for key, sce in self.simple.items()}
+        out: dict[tuple[str, ...], LineageSteps] = {}
+        for code in self.signed.keys() | self.bound.keys() | self.others:
+            sbe = self.single(code)
+            if sbe is not None:
+                out[(code,)] = _simple_steps(*sbe)
+        out.update((key, _simple_steps(*sbe)) for key, sbe in self.shared.items())
         out.update(self.stepped)
         return out
 
     def status_at(self, group: tuple[str, ...], on: date) -> Status:
         """The status of the lineage *group* on *on*: O(1), or O(log k) for a
         lineage with k status changes."""
-        sce = self.simple.get(group)
-        if sce is None:
+        sbe = self.single(group[0]) if len(group) == 1 else self.shared.get(group)
+        if sbe is None:
             steps = self.stepped.get(group)
             return steps.at(on) if steps is not None else Status.NO_ACTION
-        signed, bound, in_force = sce
+        signed, bound, in_force = sbe
         if bound is not None and bound <= on:
             return Status.PARTY_IN_FORCE if in_force is not None and in_force <= on \
                 else Status.PARTY
@@ -317,42 +338,37 @@ def _build_record_index(
         general = rule.delay.apply(deposits[rule.instruments - 1])
 
     lineage_of = universe._lineage if universe is not None else {}
-    simple: dict[tuple[str, ...], tuple[date | None, date | None, date | None]] = {}
+    shared: dict[tuple[str, ...], _SBE] = {}
     complex_codes: dict[str, tuple[str, ...]] = {}
-    shared: dict[tuple[str, ...], list[str]] = {}  # lineages with acts under several codes
+    shared_codes: dict[tuple[str, ...], list[str]] = {}  # lineages of several codes
+    in_force: dict[str, date] = {}
     # Entry into force for a deposit on a day, computed once per distinct day.
     in_force_from: dict[date, date] = {}
     later = rule.later_delay
-    # Few objects survive this loop (one tuple per lineage): a loop that keeps
-    # several per lineage makes the garbage collector walk the heap again and again.
-    for code in signed.keys() | bound.keys() | denounced | others:
-        key = lineage_of.get(code)
-        if key is None:
-            key = (code,)
-        elif len(key) > 1:
-            shared.setdefault(key, []).append(code)
-            continue
-        if code in denounced:
-            complex_codes[code] = key
-            continue
-        s, b = signed.get(code), bound.get(code)
-        e: date | None = None
-        if b is not None and general is not None:
+    for code in denounced:
+        if code not in lineage_of:
+            complex_codes[code] = (code,)
+    for key in {lineage_of[c] for c in (*signed, *bound, *denounced, *others) if c in lineage_of}:
+        codes = [c for c in key if c in signed or c in bound or c in denounced or c in others]
+        shared_codes[key] = codes
+    if general is not None:
+        for code, b in bound.items():
             if b < general:
-                e = general
+                in_force[code] = general
             else:
                 e = in_force_from.get(b)
                 if e is None:
                     e = in_force_from[b] = later.apply(b)
-        simple[key] = (s, b, e)
-    for key, codes in shared.items():
+                in_force[code] = e
+    for key, codes in shared_codes.items():
         if any(c in denounced for c in codes):
             for c in codes:
                 complex_codes[c] = key
             continue
-        s = min((signed[c] for c in codes if c in signed), default=None)
-        b = min((bound[c] for c in codes if c in bound), default=None)
-        simple[key] = (s, b, None if b is None else state_entry_into_force(treaty, general, b))
+        first = min((signed[c] for c in codes if c in signed), default=None)
+        deposit = min((bound[c] for c in codes if c in bound), default=None)
+        shared[key] = (first, deposit, None if deposit is None
+                       else state_entry_into_force(treaty, general, deposit))
     stepped: dict[tuple[str, ...], LineageSteps] = {}
     if complex_codes:
         acts_of: dict[tuple[str, ...], list[Act]] = {}
@@ -362,11 +378,11 @@ def _build_record_index(
                 acts_of.setdefault(key_, []).append(act)
         stepped = {k: lineage_steps(treaty, general, a, how) for k, a in acts_of.items()}
 
-    count_days: tuple[date, ...] = ()
-    count_rows: tuple[tuple[int, int, int, int, int, int], ...] = ()
+    index = RecordIndex(general, (signed, bound, in_force, denounced, others), lineage_of,
+                        shared, stepped)
     if universe is not None:
-        count_days, count_rows = _count_steps(universe, simple, stepped)
-    return RecordIndex(general, simple, stepped, count_days, count_rows)
+        index.count_days, index.count_rows = _count_steps(universe, index)
+    return index
 
 
 def _simple_changes(signed: date | None, bound: date | None, in_force: date | None) -> _Steps:
@@ -385,31 +401,39 @@ def _simple_changes(signed: date | None, bound: date | None, in_force: date | No
 
 
 def _count_steps(
-    universe: Universe,
-    simple: dict[tuple[str, ...], tuple[date | None, date | None, date | None]],
-    stepped: dict[tuple[str, ...], LineageSteps],
+    universe: Universe, index: RecordIndex
 ) -> tuple[tuple[date, ...], tuple[tuple[int, int, int, int, int, int], ...]]:
     """Prefix sums of the +1/-1 events of every membership period."""
     # The status changes of lineages with a denunciation, as (day, column).
     changes: dict[tuple[str, ...], tuple[_Steps, date | None]] = {
         key: (tuple((d, _BUCKET[st]) for d, st in zip(ls.days, ls.statuses, strict=True)),
               ls.first_signed)
-        for key, ls in stepped.items()
+        for key, ls in index.stepped.items()
     }
     plus: list[list[date]] = [[] for _ in range(6)]
     minus: list[list[date]] = [[] for _ in range(6)]
     no_change: tuple[_Steps, date | None] = ((), None)
-    lineage_of = universe._lineage
+    lineage_of, shared, denounced = index.lineage_of, index.shared, index.denounced
+    signed, bound_of, in_force = index.signed, index.bound.get, index.in_force.get
     for period in universe.periods:
         start, end = period.start, period.end
         stop = None if end is None or end == date.max else end + _ONE_DAY
         code = period.code
-        key = lineage_of.get(code) or (code,)
-        sbe = simple.get(key)
-        if sbe is not None:
-            steps_, first_signed = _simple_changes(*sbe), sbe[0]
+        key = lineage_of.get(code)
+        steps_: _Steps
+        if key is None and code not in denounced:
+            first_signed, bound = signed.get(code), bound_of(code)
+            if bound is None:
+                steps_ = () if first_signed is None else ((first_signed, SIGNATORY),)
+            else:
+                steps_ = _simple_changes(first_signed, bound, in_force(code))
         else:
-            steps_, first_signed = changes.get(key, no_change)
+            key = key or (code,)
+            sbe = shared.get(key)
+            if sbe is not None:
+                steps_, first_signed = _simple_changes(*sbe), sbe[0]
+            else:
+                steps_, first_signed = changes.get(key, no_change)
         # Pieces [lo, next change) of the status in force, clipped to the period.
         column, lo = NO_ACTION, start
         for day, new in steps_:
