@@ -144,4 +144,5 @@ def test_daily_series_is_monotone_without_denunciations() -> None:
     series = count_series(RECORD, STATES, days, resolve="latest")
     parties = [c.parties for c in series]
     assert parties == sorted(parties)
-    assert parties[0] == 0 and parties[-1] == 60
+    assert parties[0] == 0
+    assert parties[-1] == 60

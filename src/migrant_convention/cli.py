@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TextIO
+from typing import TextIO, cast
 
 from . import _cli_core
 from .dates import parse_date
@@ -62,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Who has signed, ratified or acceded to the Migrant Workers Convention, "
         "on any date.",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                parser_class=cast(type[argparse.ArgumentParser], _Parser))
     sub.required = True
     for register in REGISTRARS:
         register(sub)
