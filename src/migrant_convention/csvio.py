@@ -81,7 +81,7 @@ def _rows(text: str, source: str, columns: tuple[str, ...], problems: list[Probl
         cells = {k: (v or "") for k, v in row.items() if k is not None}
         if None in row:
             # Reported by the caller, in row order; "" marks the extra cells.
-            cells[""] = " | ".join(row[None])  # type: ignore[index]
+            cells[""] = " | ".join(row[None])
         out.append((line, cells))
     return out
 
