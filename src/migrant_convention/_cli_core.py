@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import TextIO
 
-from . import data
+from . import _cli_groups, data
 from .dates import Resolve, as_resolve
 from .errors import UnknownParticipantError
 from .status import counts, entry_into_force_for, status, timeline
@@ -27,6 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                        description="Ratification by numbers for the Migrant Workers Convention.")
     common(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    _cli_groups.add_options(p)
     p.set_defaults(handler=numbers_command)
 
     p = sub.add_parser("status", help="one State's status on a date")
@@ -68,6 +69,8 @@ def _when(args: argparse.Namespace) -> tuple[date, Resolve]:
 def numbers_command(args: argparse.Namespace, out: TextIO) -> int:
     from .cli import dump_json
 
+    if args.by is not None or args.lang is not None:
+        return _cli_groups.numbers_by(args, out)
     on, resolve = _when(args)
     record, universe = data.icrmw(), data.states()
     c = counts(record, universe, on, resolve=resolve)

@@ -249,15 +249,20 @@ _GROUP_CAVEAT = (
     "Niue are in no group; States that no longer exist are unassigned."
 )
 
-_M49_LEVELS: dict[str, tuple[str, str, Callable[[M49Area], tuple[str, str]]]] = {
-    "region": ("UN M49 region", "", lambda a: (a.region_code, a.region)),
-    "subregion": ("UN M49 sub-region", "", lambda a: (a.subregion_code, a.subregion)),
+# Each level: title, extra caveat, and for an area its group's name and sort
+# key (regions alphabetically, each level nested in the one above it, as
+# M49's overview lists them); an empty name means "not placed" (Antarctica).
+_M49Key = Callable[[M49Area], tuple[str, tuple[str, ...]]]
+_M49_LEVELS: dict[str, tuple[str, str, _M49Key]] = {
+    "region": ("UN M49 region", "", lambda a: (a.region, (a.region,))),
+    "subregion": ("UN M49 sub-region", "",
+                  lambda a: (a.subregion, (a.region, a.subregion))),
     "intermediate": (
         "UN M49 intermediate region (the sub-region where M49 has none)",
         " Where M49 has no intermediate region the State is grouped by its sub-region, "
         "so the groups are M49's finest level.",
-        lambda a: (a.intermediate_region_code, a.intermediate_region)
-        if a.intermediate_region_code else (a.subregion_code, a.subregion),
+        lambda a: (a.intermediate_region or a.subregion,
+                   (a.region, a.subregion, a.intermediate_region)),
     ),
 }
 _FLAGS: dict[str, tuple[str, str, str]] = {
@@ -275,8 +280,9 @@ def grouping(name: str) -> Grouping:
     """A built-in grouping, by name (one of :data:`BUILTIN_GROUPINGS`).
 
     * ``region``, ``subregion``, ``intermediate``: UN M49 geographic regions
-      (groups in order of their M49 codes; ``intermediate`` falls back to the
-      sub-region where M49 has no intermediate region);
+      (regions alphabetically, each level nested in the one above;
+      ``intermediate`` falls back to the sub-region where M49 has no
+      intermediate region);
     * ``group``: the UN regional groups, plus :data:`NO_REGIONAL_GROUP`;
     * ``ldc``, ``lldc``, ``sids``: M49's present-day flags, two groups each.
 
@@ -295,10 +301,10 @@ def grouping(name: str) -> Grouping:
     if name in _M49_LEVELS:
         title, extra, key = _M49_LEVELS[name]
         placed = [(key(a), a) for a in m49_areas() if key(a)[0]]
-        order = tuple(dict.fromkeys(label for (_, label), _ in sorted(
-            placed, key=lambda t: t[0][0])))
+        order = tuple(dict.fromkeys(label for (label, _), _ in sorted(
+            placed, key=lambda t: t[0][1])))
         return Grouping(name, title, [Assignment(a.iso3, label, a.sources)
-                                      for (_, label), a in placed],
+                                      for (label, _), a in placed],
                         order, True, _M49_CAVEAT + extra, m49.as_of, m49.sources)
     if name in _FLAGS:
         title, yes, no = _FLAGS[name]
