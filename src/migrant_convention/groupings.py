@@ -241,8 +241,8 @@ _M49_CAVEAT = (
     "history, applied to every date; States that no longer exist are unassigned."
 )
 _GROUP_CAVEAT = (
-    "UN regional groups as DGACM lists them now (2022 or later): informal, with no dates, "
-    "applied to every date. Türkiye is counted once, in WEOG (it is also in Asia-Pacific); "
+    "UN regional groups as DGACM lists them now (2022 or later): a present-day arrangement "
+    "with no history (the groups are informal and undated), applied to every date. Türkiye is counted once, in WEOG (it is also in Asia-Pacific); "
     "the United States is counted with WEOG (observer, member for elections); Israel is in "
     "WEOG (New York from 2000, Geneva from 2014); Kiribati is coded Asia-Pacific as DGACM "
     "lists it (older sources: no group); the State of Palestine, Holy See, Cook Islands and "
@@ -452,7 +452,7 @@ def _breakdown_at(
         members[g.group_of(code) or UNASSIGNED].append(code)
     rows = []
     for group, codes in members.items():
-        tally = {s: 0 for s in Status}
+        tally = dict.fromkeys(Status, 0)
         for code in codes:
             tally[st[code]] += 1
         rows.append(GroupCounts(group, Counts(

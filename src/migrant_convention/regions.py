@@ -35,6 +35,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from importlib.resources import files
@@ -167,8 +168,8 @@ class RegionalGroupEntry:
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
 
 
-def _rows(text: str, source: str, columns: tuple[str, ...], problems: list[Problem]
-          ) -> list[tuple[str, dict[str, str]]]:
+def _rows(text: str, source: str, columns: tuple[str, ...], problems: list[Problem],
+          check: Callable[[str, dict[str, str]], bool]) -> list[tuple[str, dict[str, str]]]:
     # Every cell is read as text: csv never converts, so "002" keeps its zeros.
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = tuple(reader.fieldnames or ())
@@ -184,21 +185,29 @@ def _rows(text: str, source: str, columns: tuple[str, ...], problems: list[Probl
         if None in row:
             problems.append(Problem(where, row[None], "more cells than columns", "extra-cells"))
         cells = {k: (v or "") for k, v in row.items() if k is not None}
-        code = cells["iso3"]
-        if not _ALPHA3.match(code):
-            problems.append(Problem(f"{where}, field 'iso3'", code,
-                                    "expected an ISO 3166-1 alpha-3 code", "bad-code"))
-            continue
-        if code in seen:
-            problems.append(Problem(f"{where}, field 'iso3'", code,
-                                    f"repeats row {seen[code]}", "duplicate"))
-            continue
-        seen[code] = line
-        if not cells["sources"].strip():
-            problems.append(Problem(f"{where}, field 'sources'", cells["sources"],
-                                    "every row needs its sources", "missing-value"))
-        out.append((where, cells))
+        # Checked here, row by row, so problems are reported in file order.
+        if _key_ok(where, line, cells, seen, problems) and check(where, cells):
+            out.append((where, cells))
     return out
+
+
+def _key_ok(where: str, line: int, cells: dict[str, str], seen: dict[str, int],
+            problems: list[Problem]) -> bool:
+    code = cells["iso3"]
+    if not _ALPHA3.match(code):
+        problems.append(Problem(f"{where}, field 'iso3'", code,
+                                "expected an ISO 3166-1 alpha-3 code", "bad-code"))
+        return False
+    if code in seen:
+        problems.append(Problem(f"{where}, field 'iso3'", code,
+                                f"repeats row {seen[code]}", "duplicate"))
+        return False
+    seen[code] = line
+    if not cells["sources"].strip():
+        problems.append(Problem(f"{where}, field 'sources'", cells["sources"],
+                                "every row needs its sources", "missing-value"))
+        return False
+    return True
 
 
 def read_m49(text: str, source: str = "<m49>") -> tuple[M49Area, ...]:
@@ -208,7 +217,8 @@ def read_m49(text: str, source: str = "<m49>") -> tuple[M49Area, ...]:
     """
     problems: list[Problem] = []
     out: list[M49Area] = []
-    for where, row in _rows(text, source, M49_COLUMNS, problems):
+
+    def check(where: str, row: dict[str, str]) -> bool:
         ok = True
         for field in ("region_code", "subregion_code", "intermediate_region_code"):
             value = row[field]
@@ -222,21 +232,20 @@ def read_m49(text: str, source: str = "<m49>") -> tuple[M49Area, ...]:
                                         "a code needs its name and a name its code",
                                         "missing-value"))
                 ok = False
-        flags: dict[str, bool] = {}
         for field in ("ldc", "lldc", "sids"):
             if row[field] not in _FLAGS:
                 problems.append(Problem(f"{where}, field '{field}'", row[field],
                                         "expected true or false", "bad-value"))
                 ok = False
-            else:
-                flags[field] = _FLAGS[row[field]]
-        if ok:
-            out.append(M49Area(
-                row["iso3"], row["name"], row["region_code"], row["region"],
-                row["subregion_code"], row["subregion"], row["intermediate_region_code"],
-                row["intermediate_region"], flags["ldc"], flags["lldc"], flags["sids"],
-                (row["sources"],),
-            ))
+        return ok
+
+    for _, row in _rows(text, source, M49_COLUMNS, problems, check):
+        out.append(M49Area(
+            row["iso3"], row["name"], row["region_code"], row["region"],
+            row["subregion_code"], row["subregion"], row["intermediate_region_code"],
+            row["intermediate_region"], _FLAGS[row["ldc"]], _FLAGS[row["lldc"]],
+            _FLAGS[row["sids"]], (row["sources"],),
+        ))
     raise_if_problems(f"invalid M49 table in {source}", problems)
     return tuple(out)
 
@@ -247,14 +256,17 @@ def read_regional_groups(text: str, source: str = "<groups>") -> tuple[RegionalG
     :raises ValidationError: listing every bad cell (file, row, field, value).
     """
     problems: list[Problem] = []
-    out: list[RegionalGroupEntry] = []
-    for where, row in _rows(text, source, REGIONAL_GROUP_COLUMNS, problems):
-        if row["group"] not in UN_GROUPS:
-            problems.append(Problem(f"{where}, field 'group'", row["group"],
-                                    f"expected one of {', '.join(UN_GROUPS)}", "bad-value"))
-            continue
-        out.append(RegionalGroupEntry(row["iso3"], row["name"], row["group"], row["note"],
-                                      (row["sources"],)))
+
+    def check(where: str, row: dict[str, str]) -> bool:
+        if row["group"] in UN_GROUPS:
+            return True
+        problems.append(Problem(f"{where}, field 'group'", row["group"],
+                                f"expected one of {', '.join(UN_GROUPS)}", "bad-value"))
+        return False
+
+    out = [RegionalGroupEntry(row["iso3"], row["name"], row["group"], row["note"],
+                              (row["sources"],))
+           for _, row in _rows(text, source, REGIONAL_GROUP_COLUMNS, problems, check)]
     raise_if_problems(f"invalid regional groups in {source}", problems)
     return tuple(out)
 
