@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from datetime import date
 from typing import TextIO
 
 from . import data
-from .dates import Resolve
 from .errors import MigrantConventionError
 from .groupings import BUILTIN_GROUPINGS, UNASSIGNED, Breakdown, breakdown
 from .names import LANGUAGES, state_name
@@ -95,7 +93,6 @@ def numbers_by(args: argparse.Namespace, out: TextIO) -> int:
         raise MigrantConventionError("--lang names the States listed with --by: give --by too")
     lang: str = args.lang or "en"
     on, resolve = _when(args)
-    assert isinstance(on, date) and isinstance(resolve, Resolve)
     record, universe = data.icrmw(), data.states()
     b = breakdown(record, universe, on, args.by, resolve=resolve)
     as_of = record.as_of

@@ -242,11 +242,12 @@ _M49_CAVEAT = (
 )
 _GROUP_CAVEAT = (
     "UN regional groups as DGACM lists them now (2022 or later): a present-day arrangement "
-    "with no history (the groups are informal and undated), applied to every date. Türkiye is counted once, in WEOG (it is also in Asia-Pacific); "
-    "the United States is counted with WEOG (observer, member for elections); Israel is in "
-    "WEOG (New York from 2000, Geneva from 2014); Kiribati is coded Asia-Pacific as DGACM "
-    "lists it (older sources: no group); the State of Palestine, Holy See, Cook Islands and "
-    "Niue are in no group; States that no longer exist are unassigned."
+    "with no history (the groups are informal and undated), applied to every date. "
+    "Türkiye is counted once, in WEOG (it is also in Asia-Pacific); the United States is "
+    "counted with WEOG (observer, member for elections); Israel is in WEOG (New York from "
+    "2000, Geneva from 2014); Kiribati is coded Asia-Pacific as DGACM lists it (older "
+    "sources: no group); the State of Palestine, Holy See, Cook Islands and Niue are in no "
+    "group; States that no longer exist are unassigned."
 )
 
 # Each level: title, extra caveat, and for an area its group's name and sort

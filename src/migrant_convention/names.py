@@ -113,9 +113,10 @@ def state_name(
     English: the UN short name — the name under which *record* lists *code*
     (the UN Treaty Collection's), else the name in *universe* (the bundled one
     by default) for the period covering *on* if given, else the latest, without
-    its historical remarks (:func:`short_name`); failing both, ISO's name.  Other languages: pycountry's
-    translation of the ISO name, **falling back to the English UN name when it
-    has none** (e.g. Arabic for Türkiye, or Zanzibar in any language).
+    its historical remarks (:func:`short_name`); failing both, ISO's name.
+    Other languages: pycountry's translation of the ISO name, **falling back
+    to the English UN name when it has none** (e.g. Arabic for Türkiye, or
+    Zanzibar in any language).
 
     >>> state_name("DEU", "zh"), state_name("TUR", "ar")
     ('德国', 'Türkiye')
