@@ -292,3 +292,26 @@ def test_non_string_mapping() -> None:
     with pytest.raises(ValidationError) as info:
         Grouping.from_mapping("mine", {"ALB": 3})  # type: ignore[dict-item]
     assert info.value.problems[0].value == 3
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="shared reference data not beside the checkout")
+def test_bundled_regional_tables_equal_the_reference_data() -> None:
+    for name in ("m49_regions.csv", "un_regional_groups.csv"):
+        assert (DATA / name).read_bytes() == (SHARED / name).read_bytes(), name
+
+
+def test_regional_groups_reader_reports_bad_group_and_missing_sources() -> None:
+    from migrant_convention.regions import read_regional_groups
+
+    text = ("iso3,name,group,note,sources\n"
+            "TUR,Türkiye,WEOG,,s\n"
+            "USA,United States of America,none,,\n")
+    with pytest.raises(ValidationError) as info:
+        read_regional_groups(text, "g.csv")
+    assert [(p.location, p.value) for p in info.value.problems] == [
+        ("g.csv, row 2, field 'group'", "WEOG"),
+        ("g.csv, row 3, field 'sources'", ""),
+    ]
