@@ -71,3 +71,10 @@ def test_bad_options_exit_2_with_one_line(argv: tuple[str, ...],
     assert text == ""
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_undecidable_exits_3() -> None:
+    code, _ = _run("numbers", "--by", "region", "--on", "2024-11-15")
+    assert code == 3
+    code, _ = _run("numbers", "--by", "region", "--on", "2024-11-15", "--resolve", "latest")
+    assert code == 0

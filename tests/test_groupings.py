@@ -315,3 +315,18 @@ def test_regional_groups_reader_reports_bad_group_and_missing_sources() -> None:
         ("g.csv, row 2, field 'group'", "WEOG"),
         ("g.csv, row 3, field 'sources'", ""),
     ]
+
+
+def test_strict_refuses_an_undecidable_date() -> None:
+    # Zimbabwe acceded in "2024-11" (icrmw_actions.csv): mid-month is undecidable.
+    from migrant_convention.errors import UndecidableError
+
+    with pytest.raises(UndecidableError):
+        breakdown(data.icrmw(), data.states(), date(2024, 11, 15), "region")
+    bound = (Status.PARTY, Status.PARTY_IN_FORCE)
+    early = breakdown(data.icrmw(), data.states(), date(2024, 11, 15), "region",
+                      resolve="earliest")  # deposit taken as 1 November
+    late = breakdown(data.icrmw(), data.states(), date(2024, 11, 15), "region",
+                     resolve="latest")  # deposit taken as 30 November
+    assert "ZWE" in early.codes("Africa", *bound)
+    assert "ZWE" not in late.codes("Africa", *bound)

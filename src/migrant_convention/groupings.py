@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 import attrs
@@ -223,13 +223,14 @@ def _check_assignments(name: str, assignments: Iterable[Assignment]) -> list[Pro
     return problems
 
 
-# Indexes of a (frozen, hashable) grouping, computed once.
-@cache
+# Indexes of a (frozen, hashable) grouping, computed once; bounded so that
+# many throwaway user groupings are not kept alive.
+@lru_cache(maxsize=64)
 def _lookup(g: Grouping) -> dict[str, str]:
     return {a.code: a.group for a in g.assignments}
 
 
-@cache
+@lru_cache(maxsize=64)
 def _assignment_index(g: Grouping) -> dict[str, Assignment]:
     return {a.code: a for a in g.assignments}
 
