@@ -12,8 +12,18 @@ The public API of :mod:`migrant_convention`.  Everything named here is stable
 
 from __future__ import annotations
 
-from . import data
+from . import data, event_data
 from .acts import Act, ActKind
+from .campaigns import (
+    Campaign,
+    Change,
+    Measure,
+    Progress,
+    Target,
+    TargetOutcome,
+    campaign_progress,
+    progress,
+)
 from .dates import PartialDate, Precision, Resolve
 from .errors import (
     InvalidDateError,
@@ -25,6 +35,18 @@ from .errors import (
     UnsupportedFormatError,
     ValidationError,
 )
+from .event_csv import read_events, write_events
+from .events import (
+    Event,
+    EventKind,
+    LeapDay,
+    Recurrence,
+    event_timeline,
+    merge_events,
+    occurrences,
+    treaty_events,
+)
+from .ical import to_ical
 from .participants import Participant, ParticipantKind
 from .record import TreatyRecord
 from .status import (
@@ -41,6 +63,7 @@ from .status import (
 from .status_types import Counts, Status
 from .treaty import Alignment, Delay, DenunciationRule, EntryIntoForceRule, Rules, Treaty
 from .universe import Basis, Membership, Universe
+from .upcoming import anniversaries, upcoming
 from .validate import validate_record
 
 __version__ = "0.1.0"
@@ -50,11 +73,17 @@ __all__ = [
     "ActKind",
     "Alignment",
     "Basis",
+    "Campaign",
+    "Change",
     "Counts",
     "Delay",
     "DenunciationRule",
     "EntryIntoForceRule",
+    "Event",
+    "EventKind",
     "InvalidDateError",
+    "LeapDay",
+    "Measure",
     "Membership",
     "MigrantConventionError",
     "NotInUniverseError",
@@ -63,9 +92,13 @@ __all__ = [
     "ParticipantKind",
     "Precision",
     "Problem",
+    "Progress",
+    "Recurrence",
     "Resolve",
     "Rules",
     "Status",
+    "Target",
+    "TargetOutcome",
     "Treaty",
     "TreatyRecord",
     "UndecidableError",
@@ -74,15 +107,27 @@ __all__ = [
     "UnsupportedFormatError",
     "ValidationError",
     "__version__",
+    "anniversaries",
+    "campaign_progress",
     "count_series",
     "counts",
     "data",
     "declarations",
     "entry_into_force",
     "entry_into_force_for",
+    "event_data",
+    "event_timeline",
+    "merge_events",
+    "occurrences",
     "participants_with_status",
+    "progress",
+    "read_events",
     "status",
     "statuses",
     "timeline",
+    "to_ical",
+    "treaty_events",
+    "upcoming",
     "validate_record",
+    "write_events",
 ]

@@ -73,7 +73,8 @@ def numbers_command(args: argparse.Namespace, out: TextIO) -> int:
     as_of = record.as_of
     if args.json:
         dump_json({**c.as_dict(), "as_of": as_of.isoformat() if as_of else None,
-                   "treaty": record.treaty.id, "resolve": resolve.value}, out)
+                   "treaty": record.treaty.id,
+                   "resolve": resolve.value}, out)  # type: ignore[attr-defined]
         return 0
     print(f"{record.treaty.title} ({record.treaty.short_name})", file=out)
     print(f"Ratification by numbers on {c.on.isoformat()}:", file=out)
@@ -104,7 +105,8 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
     code = resolve_state(args.state, universe)
     st = status(record, code, on, universe=universe, resolve=resolve)  # type: ignore[arg-type]
     name = universe.name(code, on)  # type: ignore[arg-type]
-    in_force = entry_into_force_for(record, code, resolve=resolve) if st.is_party else None
+    in_force = (entry_into_force_for(record, code, resolve=resolve)  # type: ignore[arg-type]
+                if st.is_party else None)
     if args.json:
         dump_json({"state": code, "name": name, "date": on.isoformat(),  # type: ignore[attr-defined]
                    "status": st.value,
@@ -142,5 +144,5 @@ def timeline_command(args: argparse.Namespace, out: TextIO) -> int:
     for a in acts:
         listed = f" [listed as {a.listed_as}]" if a.listed_as and a.participant != code else ""
         note = f" — {a.note}" if a.note else ""
-        print(f"  {str(a.date):<15} {a.action.replace('_', ' ')}{listed}{note}", file=out)
+        print(f"  {a.date!s:<15} {a.action.replace('_', ' ')}{listed}{note}", file=out)
     return 0

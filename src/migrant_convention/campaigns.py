@@ -70,6 +70,14 @@ class Target:
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
 
 
+def _targets(value: Iterable[Target]) -> tuple[Target, ...]:
+    return tuple(value)
+
+
+def _events(value: Iterable[Event]) -> tuple[Event, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Campaign:
     """A campaign for the ratification of one or more treaties.
@@ -90,8 +98,8 @@ class Campaign:
     end: date
     organisers: tuple[str, ...] = attrs.field(converter=to_strings)
     treaties: tuple[str, ...] = attrs.field(converter=to_strings)
-    targets: tuple[Target, ...] = attrs.field(default=(), converter=tuple)
-    events: tuple[Event, ...] = attrs.field(default=(), converter=tuple)
+    targets: tuple[Target, ...] = attrs.field(default=(), converter=_targets)
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_events)
     description: str = ""
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
 

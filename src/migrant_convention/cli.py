@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TextIO
 
-from . import _cli_core
+from . import _cli_core, _cli_events
 from .dates import parse_date
 from .errors import InvalidDateError, MigrantConventionError, UndecidableError
 
@@ -29,6 +29,7 @@ Handler = Callable[[argparse.Namespace, TextIO], int]
 # Every module that adds commands.  Order = order in --help.
 REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     _cli_core.register,
+    _cli_events.register,
 ]
 
 
@@ -65,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for register in REGISTRARS:
-        register(sub)
+        register(sub)  # type: ignore[arg-type]
     return parser
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import calendar as _calendar
 import enum
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 import attrs
@@ -93,11 +93,6 @@ class LeapDay(enum.Enum):
     LAST_OF_FEBRUARY = "last_of_february"
 
 
-def _check_month_day(inst: Recurrence, _attr: object, _value: object) -> None:
-    if not 1 <= inst.month <= 12 or not 1 <= inst.day <= _calendar.monthrange(2000, inst.month)[1]:
-        raise ValueError(f"no day {inst.day} in month {inst.month}")
-
-
 @attrs.frozen
 class Recurrence:
     """Every year on *month*/*day*, from the event's first occurrence.
@@ -106,10 +101,17 @@ class Recurrence:
     :ivar leap_day: for 29 February, what happens in common years.
     """
 
-    month: int = attrs.field(validator=_check_month_day)
-    day: int = attrs.field(validator=_check_month_day)
+    month: int
+    day: int
     until: int | None = None
     leap_day: LeapDay = LeapDay.SKIP
+
+    def __attrs_post_init__(self) -> None:
+        # 2000 is a leap year, so 29 February is accepted.
+        if not 1 <= self.month <= 12 or not (
+            1 <= self.day <= _calendar.monthrange(2000, self.month)[1]
+        ):
+            raise ValueError(f"no day {self.day} in month {self.month}")
 
     def on(self, year: int) -> date | None:
         """The occurrence in *year*, or ``None`` if there is none that year.

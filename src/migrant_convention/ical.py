@@ -31,7 +31,7 @@ character; text is escaped (``\\\\``, ``\\;``, ``\\,``, ``\\n``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from .dates import PartialDate, Precision
 from .events import Event, LeapDay, Recurrence
@@ -165,10 +165,10 @@ def to_ical(events: Iterable[Event], *, stamp: datetime | date,
     :param name: the calendar's name (``X-WR-CALNAME``).
     """
     if not isinstance(stamp, datetime):
-        stamp = datetime(stamp.year, stamp.month, stamp.day, tzinfo=timezone.utc)
+        stamp = datetime(stamp.year, stamp.month, stamp.day, tzinfo=UTC)
     elif stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=timezone.utc)
-    text_stamp = stamp.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        stamp = stamp.replace(tzinfo=UTC)
+    text_stamp = stamp.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(name)}"]
     seen: set[str] = set()

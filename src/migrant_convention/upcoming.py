@@ -6,13 +6,11 @@ anniversaries of each treaty's adoption and entry into force.
 
 >>> from datetime import date
 >>> from migrant_convention import data, event_data
->>> for e in upcoming(event_data.events(), date(2015, 12, 18), days=0,
+>>> for e in upcoming(event_data.events(), date(2015, 6, 10), days=10,
 ...                   records=[data.icrmw()]):
-...     print(e.kind.value, "|", e.title)  # doctest: +ELLIPSIS
-anniversary | 25th anniversary of the adoption of the ICRMW (International Migrants Day 2015)
-...
-observance | International Migrants Day
-...
+...     print(e.start, e.kind.value, "|", e.title)
+2015-06-16 campaign_launch | #OurHands official launch on International Domestic Workers Day
+2015-06-16 observance | International Domestic Workers Day
 """
 
 from __future__ import annotations
@@ -36,8 +34,10 @@ def anniversaries(record: TreatyRecord, start: date, end: date) -> tuple[Event, 
     An anniversary of 29 February is kept on 28 February in a common year.
 
     >>> from migrant_convention import data
-    >>> [e.title for e in anniversaries(data.icrmw(), date(2015, 1, 1), date(2015, 12, 31))]
-    ['12th anniversary of the entry into force of the ICRMW', '25th anniversary of the adoption of the ICRMW']
+    >>> for e in anniversaries(data.icrmw(), date(2015, 1, 1), date(2015, 12, 31)):
+    ...     print(e.start, e.title)
+    2015-07-01 12th anniversary of the entry into force of the ICRMW
+    2015-12-18 25th anniversary of the adoption of the ICRMW
     """
     t = record.treaty
     bases = [("adoption", t.adopted)]
