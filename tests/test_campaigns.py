@@ -36,7 +36,8 @@ def test_step_it_up_campaign() -> None:
     assert c.treaties[0] == "IV-13"
     assert c.targets == ()
     kinds = [e.kind.value for e in c.events]
-    assert kinds.count("campaign_launch") == 1 and kinds.count("campaign_end") == 1
+    assert kinds.count("campaign_launch") == 1
+    assert kinds.count("campaign_end") == 1
     assert all(e.sources for e in c.events)
     assert event_data.campaign("step it up") is c
 
@@ -50,7 +51,8 @@ def test_step_it_up_progress() -> None:
     assert [(c.name, c.act.action, str(c.act.date)) for c in p.declarations] == [
         ("El Salvador", "declaration_art76", "2015-01-23"),
         ("El Salvador", "declaration_art77", "2015-01-23")]
-    assert p.new_signatories == () and p.denunciations == ()
+    assert p.new_signatories == ()
+    assert p.denunciations == ()
     assert p.changed
 
 

@@ -118,7 +118,8 @@ def test_treaty_events_are_computed_from_the_record() -> None:
     twentieth = got[1]
     # El Salvador and Guatemala both deposited on 14 March 2003: no single 20th.
     assert twentieth.participant is None
-    assert "El Salvador" in twentieth.description and "Guatemala" in twentieth.description
+    assert "El Salvador" in twentieth.description
+    assert "Guatemala" in twentieth.description
     assert got[3].participant == "MDG"
 
 

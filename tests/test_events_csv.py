@@ -87,6 +87,8 @@ def test_missing_columns() -> None:
 def test_leap_day_recurrence_reads_and_writes() -> None:
     text = HEADER + "2000-02-29,,Leap day (recurs every 29 February),observance,,,,src\n"
     (ev,) = read_events(text)
-    assert ev.kind is EventKind.OBSERVANCE and ev.title == "Leap day"
-    assert ev.recurrence is not None and (ev.recurrence.month, ev.recurrence.day) == (2, 29)
+    assert ev.kind is EventKind.OBSERVANCE
+    assert ev.title == "Leap day"
+    assert ev.recurrence is not None
+    assert (ev.recurrence.month, ev.recurrence.day) == (2, 29)
     assert write_events([ev]) == text
