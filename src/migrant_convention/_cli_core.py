@@ -77,7 +77,8 @@ def numbers_command(args: argparse.Namespace, out: TextIO) -> int:
     as_of = record.as_of
     if args.json:
         dump_json({**c.as_dict(), "as_of": as_of.isoformat() if as_of else None,
-                   "treaty": record.treaty.id, "resolve": resolve.value}, out)
+                   "treaty": record.treaty.id,
+                   "resolve": resolve.value}, out)
         return 0
     print(f"{record.treaty.title} ({record.treaty.short_name})", file=out)
     print(f"Ratification by numbers on {c.on.isoformat()}:", file=out)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TextIO, cast
 
-from . import _cli_core
+from . import _cli_core, _cli_events
 from .dates import parse_date
 from .errors import InvalidDateError, MigrantConventionError, UndecidableError
 
@@ -29,6 +29,7 @@ Handler = Callable[[argparse.Namespace, TextIO], int]
 # Every module that adds commands.  Order = order in --help.
 REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     _cli_core.register,
+    _cli_events.register,
 ]
 
 
