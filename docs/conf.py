@@ -50,6 +50,7 @@ html_title = f"migrant_convention {release}"
 html_theme_options = {
     "navigation_with_keys": True,
 }
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["custom.css"]
 pygments_style = "friendly"
 pygments_dark_style = "monokai"

@@ -95,7 +95,7 @@ def _charts(out: Path, as_of: date) -> dict[str, Any]:
     ax.xaxis.set_minor_locator(mdates.YearLocator(1))
     ax.set_title("Migrant Workers Convention: ratification by numbers, "
                  f"{ADOPTION.year} to {_long(as_of)}")
-    ax.legend(loc="upper left", frameon=True, fontsize=9)
+    fig.legend(loc="outside lower center", ncols=4, frameon=False, fontsize=9)
     ax.grid(axis="y", alpha=0.3)
     fig.savefig(out / "numbers_over_time.svg", metadata={"Date": None})
     plt.close(fig)
@@ -138,6 +138,13 @@ def _counts_table(rows: list[tuple[str, date]]) -> str:
     return "\n".join(lines)
 
 
+def _name(code: str) -> str:
+    """The name the UN lists the participant under now (the universe's names
+    carry historical annotations, fine for a period but long in a table)."""
+    p = data.icrmw().participant(code)
+    return p.name if p is not None else data.states().name(code)
+
+
 def _range(days: list[date]) -> str:
     if not days:
         return ""
@@ -150,10 +157,10 @@ def numbers_page(out: Path) -> str:
     assert as_of is not None, "the bundled record has an 'as of' date"
     charts = _charts(out, as_of)
     table = _counts_table([
-        ("adoption (General Assembly resolution 45/158)", ADOPTION),
-        ("entry into force (art. 87(1))", ENTRY_INTO_FORCE),
-        ("Step It Up launched (International Migrants Day)", CAMPAIGN[0]),
-        ("Step It Up ended (International Migrants Day)", CAMPAIGN[1]),
+        ("adopted (GA res. 45/158)", ADOPTION),
+        ("entered into force (art. 87(1))", ENTRY_INTO_FORCE),
+        ("Step It Up launched", CAMPAIGN[0]),
+        ("Step It Up ended", CAMPAIGN[1]),
         ("the data's \u201cas of\u201d date", as_of),
     ])
     c_end = mc.counts(record, states, as_of)
@@ -165,8 +172,8 @@ def numbers_page(out: Path) -> str:
         signed = next((a for a in acts if a.kind.is_signature), None)
         consent = next(a for a in acts if a.kind in record.treaty.rules.consent)
         eif = mc.entry_into_force_for(record, code)
-        parties.append((str(consent.date), states.name(code, as_of), code,
-                        str(signed.date) if signed else "",
+        parties.append((str(consent.date), _name(code), code,
+                        str(signed.date) if signed else "\u2014",
                         consent.kind.value.replace("_", " "), str(consent.date),
                         eif.isoformat() if eif else ""))
     parties.sort()
@@ -176,7 +183,7 @@ def numbers_page(out: Path) -> str:
         sig = next(a for a in acts if a.kind.is_signature)
         how = "" if sig.participant == code else f" (by {states.name(sig.participant)})"
         kind = sig.kind.value.replace("_", " ") + how
-        signatories.append((str(sig.date), states.name(code, as_of), code, kind))
+        signatories.append((str(sig.date), _name(code), code, kind))
     signatories.sort()
 
     def md_table(head: list[str], rows: list[tuple[str, ...]]) -> str:
@@ -209,7 +216,9 @@ parties** and **{c_end.signatories} signatories** that had not yet ratified;
 
 ## On key dates
 
+:::{{container}} nowrap
 {table}
+:::
 
 "Signatories" are States that have signed but are not (yet) bound; the UN
 Treaty Collection's own "Signatories" figure also counts signatories that have
@@ -221,9 +230,7 @@ the size of the universe of States on that day (see
 ## Over time
 
 ```{{figure}} numbers_over_time.svg
-:alt: Stacked area chart of States parties, signatories and States taking no
-  action, from 18 December 1990 to {_long(as_of)}, with the Step It Up campaign
-  window shaded.
+:alt: Stacked area chart of States parties, signatories and States taking no action, from 18 December 1990 to {_long(as_of)}, with the Step It Up campaign window shaded.
 :width: 100%
 
 States parties, signatories and States taking no action, day by day from the
@@ -243,20 +250,24 @@ in one year: {busiest[1]}, in {busiest[0]}.
 
 ## States parties on {_long(as_of)}
 
-In order of their consent to be bound. The Convention enters into force for a
-State on the first day of the month after three months from its deposit
+In order of their consent to be bound. "In force" is the day the Convention
+entered into force for the State: it enters into force for a State on the first day of the month after three months from its deposit
 (art. 87(2)), or on 1 July 2003 for the first twenty (art. 87(1)). A date
 written `2024-11` is known to the month only; a `?` marks a day given by one
 source only.
 
-{md_table(["#", "State", "code", "signed", "consent", "deposited", "in force for it"],
+:::{{container}} nowrap
+{md_table(["#", "State", "code", "signed", "consent", "deposited", "in force"],
           party_rows)}
+:::
 
 ## Signatories on {_long(as_of)}
 
 States that have signed and not ratified, in order of signature.
 
+:::{{container}} nowrap
 {md_table(["#", "State", "code", "signed", "act"], sig_rows)}
+:::
 """
 
 
