@@ -198,6 +198,9 @@ def numbers_page(out: Path) -> str:
         f"From {_range(undecidable)} the counts are undecidable (an act is dated only to "
         "the month); the chart draws the earliest reading there." if undecidable else ""
     )
+    alt = ("Stacked area chart of States parties, signatories and States taking no action, "
+           f"from 18 December 1990 to {_long(as_of)}, with the Step It Up campaign window "
+           "shaded.")
     busiest = max(charts["new"].items(), key=lambda kv: (kv[1], -kv[0]))
     return f"""\
 # Ratification by numbers
@@ -230,7 +233,7 @@ the size of the universe of States on that day (see
 ## Over time
 
 ```{{figure}} numbers_over_time.svg
-:alt: Stacked area chart of States parties, signatories and States taking no action, from 18 December 1990 to {_long(as_of)}, with the Step It Up campaign window shaded.
+:alt: {alt}
 :width: 100%
 
 States parties, signatories and States taking no action, day by day from the
@@ -251,8 +254,8 @@ in one year: {busiest[1]}, in {busiest[0]}.
 ## States parties on {_long(as_of)}
 
 In order of their consent to be bound. "In force" is the day the Convention
-entered into force for the State: it enters into force for a State on the first day of the month after three months from its deposit
-(art. 87(2)), or on 1 July 2003 for the first twenty (art. 87(1)). A date
+entered into force for the State: the first day of the month after three
+months from its deposit (art. 87(2)), or on 1 July 2003 for the first twenty (art. 87(1)). A date
 written `2024-11` is known to the month only; a `?` marks a day given by one
 source only.
 
