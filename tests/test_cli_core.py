@@ -99,3 +99,12 @@ def test_module_entry_point() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["states"] == 169
+
+
+def test_closed_pipe_is_not_a_traceback() -> None:
+    done = subprocess.run(
+        f"{sys.executable} -m migrant_convention events | head -n 1",
+        shell=True, capture_output=True, text=True, check=False,
+    )
+    assert "Traceback" not in done.stderr
+    assert "BrokenPipeError" not in done.stderr

@@ -233,3 +233,14 @@ def test_unknown_participant() -> None:
         status(RECORD, "ZZZ", date(2001, 1, 1))
     with pytest.raises(LookupError):
         timeline(RECORD, "ZZZ")
+
+
+def test_timeline_sorts_on_or_before_dates_by_their_latest_day() -> None:
+    record = TreatyRecord(TREATY, [
+        act("FRA", ActKind.DECLARATION, "[..2013-07-09]", "77"),
+        act("FRA", ActKind.SIGNATURE, "2000-09-07"),
+        act("FRA", ActKind.RATIFICATION, "2003-03-14"),
+    ])
+    assert [a.action for a in timeline(record, "FRA")] == [
+        "signature", "ratification", "declaration_art77",
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -82,6 +83,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     handler: Handler = args.handler
     try:
         return handler(args, out)
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): not an error of ours.  Point
+        # stdout at devnull so the interpreter's final flush does not fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return OK
     except UndecidableError as exc:
         message = str(exc).replace(
             "Pass resolve='earliest' or resolve='latest' to choose.",
