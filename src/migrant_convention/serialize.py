@@ -153,7 +153,7 @@ def _structure_kinds(value: object, _type: type[Any]) -> frozenset[ActKind]:
         try:
             kinds.append(cast(ActKind, _structure_enum(item, ActKind)))
         except ValueError as exc:
-            exc.__notes__ = [IterableValidationNote(f"at index {i}", i, ActKind)]  # type: ignore[attr-defined]
+            exc.__notes__ = [IterableValidationNote(f"at index {i}", i, ActKind)]
             errors.append(exc)
     if errors:
         raise IterableValidationError("invalid act kinds", errors, frozenset[ActKind])
@@ -199,7 +199,7 @@ def structure(data: object, cls: type[T], *, what: str | None = None) -> T:
     _check_shape(data)
     try:
         return converter.structure(data, cls)
-    except Exception as exc:  # noqa: BLE001 - every failure becomes Problems
+    except Exception as exc:
         problems = list(_problems(exc, (), data))
         raise ValidationError(f"invalid {what or cls.__name__} data", problems) from None
 
@@ -305,7 +305,7 @@ def from_json(
         msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         raise ValidationError("invalid JSON", [Problem(where, _short(text), msg, "bad-json")]
                               ) from None
-    return from_data(data, cls)
+    return from_data(data) if cls is None else from_data(data, cls)
 
 
 # -- limits --------------------------------------------------------------------------
@@ -370,9 +370,7 @@ def _path_text(path: _Path) -> str:
 def _value_at(data: object, path: _Path) -> object:
     node = data
     for step in path:
-        if isinstance(node, dict) and isinstance(step, str) and step in node:
-            node = node[step]
-        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        if (isinstance(node, dict) and isinstance(step, str) and step in node) or (isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)):
             node = node[step]
         else:
             return _MISSING
