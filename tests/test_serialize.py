@@ -90,11 +90,11 @@ def test_unsupported_format_is_a_library_error_and_a_value_error() -> None:
 
 
 def _problems(data: object, cls: type[Any] | None = None) -> list[Problem]:
+    def read() -> object:
+        return serialize.from_data(data) if cls is None else serialize.from_data(data, cls)
+
     with pytest.raises(ValidationError) as info:
-        if cls is None:
-            serialize.from_data(data)
-        else:
-            serialize.from_data(data, cls)
+        read()
     return list(info.value.problems)
 
 

@@ -370,10 +370,14 @@ def _path_text(path: _Path) -> str:
 def _value_at(data: object, path: _Path) -> object:
     node = data
     for step in path:
-        if (isinstance(node, dict) and isinstance(step, str) and step in node) or (isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)):
+        if isinstance(step, int):
+            if not (isinstance(node, list) and 0 <= step < len(node)):
+                return _MISSING
             node = node[step]
         else:
-            return _MISSING
+            if not (isinstance(node, dict) and step in node):
+                return _MISSING
+            node = node[step]
     return node
 
 
