@@ -6,11 +6,11 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-import strategies as s
 from hypothesis import given
 from hypothesis import strategies as st
 
 import migrant_convention as mc
+import strategies as s
 from migrant_convention import csvio
 from migrant_convention.errors import ValidationError
 

@@ -7,10 +7,10 @@ import io
 import json
 from datetime import date
 
-import strategies as s
 from hypothesis import given
 
 import migrant_convention as mc
+import strategies as s
 from migrant_convention import tidy
 
 
@@ -37,7 +37,8 @@ def test_imprecise_dates_keep_their_bounds() -> None:
 def test_count_rows_match_the_campaign_figures() -> None:
     rows = tidy.count_rows(mc.data.icrmw(), mc.data.states(),
                            [date(2014, 12, 18), date(2003, 7, 1)])
-    assert [(r["date"], r["parties"], r["signatories"], r["no_action"]) for r in rows][0] == (
+    first = rows[0]
+    assert (first["date"], first["parties"], first["signatories"], first["no_action"]) == (
         "2014-12-18", 47, 19, 131)
     assert rows[1]["treaty"] == "IV-13"
     assert list(rows[0]) == list(tidy.COUNT_FIELDS)
