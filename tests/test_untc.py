@@ -220,3 +220,13 @@ def test_the_rules_less_default_treaty_counts_by_deposit() -> None:
 def test_huge_table_fails_cleanly() -> None:
     reading = untc.parse_table("Participant\n" + "x" * (untc.MAX_CHARS + 1), "big.csv")
     assert [p.code for p in reading.table_problems] == ["too-large"]
+
+
+def test_command_line_status_accepts_former_un_names() -> None:
+    from migrant_convention.cli import main
+
+    out = io.StringIO()
+    assert main(["status", "Cape Verde", "--on", "2014-12-18", "--json"], out) == 0
+    assert '"state": "CPV"' in out.getvalue()
+    # A participant that is not a State of the universe is not a State to ask about.
+    assert main(["status", "European Union", "--on", "2014-12-18"], io.StringIO()) == 2

@@ -12,7 +12,7 @@ The public API of :mod:`migrant_convention`.  Everything named here is stable
 
 from __future__ import annotations
 
-from . import data
+from . import data, serialize, tidy, untc
 from .acts import Act, ActKind
 from .dates import PartialDate, Precision, Resolve
 from .errors import (
@@ -81,8 +81,11 @@ __all__ = [
     "entry_into_force",
     "entry_into_force_for",
     "participants_with_status",
+    "serialize",
     "status",
     "statuses",
+    "tidy",
     "timeline",
+    "untc",
     "validate_record",
 ]
