@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import TextIO
 
-from . import data
-from .dates import as_resolve
+from . import _cli_groups, data
+from .dates import Resolve, as_resolve
 from .errors import UnknownParticipantError
 from .status import counts, entry_into_force_for, status, timeline
 from .universe import Universe
@@ -26,6 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                        description="Ratification by numbers for the Migrant Workers Convention.")
     common(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    _cli_groups.add_options(p)
     p.set_defaults(handler=numbers_command)
 
     p = sub.add_parser("status", help="one State's status on a date")
@@ -64,7 +66,7 @@ def resolve_state(text: str, universe: Universe) -> str:
     raise UnknownParticipantError(text, "give an ISO 3166 alpha-3 code or a UN name")
 
 
-def _when(args: argparse.Namespace) -> tuple[object, object]:
+def _when(args: argparse.Namespace) -> tuple[date, Resolve]:
     from .cli import today
 
     on = args.on or today()
@@ -74,13 +76,16 @@ def _when(args: argparse.Namespace) -> tuple[object, object]:
 def numbers_command(args: argparse.Namespace, out: TextIO) -> int:
     from .cli import dump_json
 
+    if args.by is not None or args.lang is not None:
+        return _cli_groups.numbers_by(args, out)
     on, resolve = _when(args)
     record, universe = data.icrmw(), data.states()
-    c = counts(record, universe, on, resolve=resolve)  # type: ignore[arg-type]
+    c = counts(record, universe, on, resolve=resolve)
     as_of = record.as_of
     if args.json:
         dump_json({**c.as_dict(), "as_of": as_of.isoformat() if as_of else None,
-                   "treaty": record.treaty.id, "resolve": resolve.value}, out)
+                   "treaty": record.treaty.id,
+                   "resolve": resolve.value}, out)
         return 0
     print(f"{record.treaty.title} ({record.treaty.short_name})", file=out)
     print(f"Ratification by numbers on {c.on.isoformat()}:", file=out)
@@ -109,25 +114,25 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
     on, resolve = _when(args)
     record, universe = data.icrmw(), data.states()
     code = resolve_state(args.state, universe)
-    st = status(record, code, on, universe=universe, resolve=resolve)  # type: ignore[arg-type]
-    name = universe.name(code, on)  # type: ignore[arg-type]
+    st = status(record, code, on, universe=universe, resolve=resolve)
+    name = universe.name(code, on)
     in_force = entry_into_force_for(record, code, resolve=resolve) if st.is_party else None
     if args.json:
-        dump_json({"state": code, "name": name, "date": on.isoformat(),  # type: ignore[attr-defined]
+        dump_json({"state": code, "name": name, "date": on.isoformat(),
                    "status": st.value,
                    "in_force_for_it": in_force.isoformat() if in_force else None}, out)
         return 0
     text = st.value.replace("_", " ")
     extra = f"; in force for it from {in_force.isoformat()}" if in_force else ""
-    if not universe.contains(code, on):  # type: ignore[arg-type]
+    if not universe.contains(code, on):
         try:
-            holder = universe.holder(code, on)  # type: ignore[arg-type]
+            holder = universe.holder(code, on)
         except LookupError:
             extra += " (not a State of the universe on that date)"
         else:
-            extra += (f" (on that date its acts belong to {universe.name(holder, on)},"  # type: ignore[arg-type]
+            extra += (f" (on that date its acts belong to {universe.name(holder, on)},"
                       f" {holder}, which it continues)")
-    print(f"{name} ({code}) on {on.isoformat()}: {text}{extra}", file=out)  # type: ignore[attr-defined]
+    print(f"{name} ({code}) on {on.isoformat()}: {text}{extra}", file=out)
     return 0
 
 

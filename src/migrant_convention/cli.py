@@ -13,9 +13,9 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TextIO
+from typing import TextIO, cast
 
-from . import _cli_core
+from . import _cli_core, _cli_events
 from .dates import parse_date
 from .errors import InvalidDateError, MigrantConventionError, UndecidableError
 
@@ -29,6 +29,7 @@ Handler = Callable[[argparse.Namespace, TextIO], int]
 # Every module that adds commands.  Order = order in --help.
 REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     _cli_core.register,
+    _cli_events.register,
 ]
 
 
@@ -62,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Who has signed, ratified or acceded to the Migrant Workers Convention, "
         "on any date.",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                parser_class=cast(type[argparse.ArgumentParser], _Parser))
     sub.required = True
     for register in REGISTRARS:
         register(sub)

@@ -78,11 +78,19 @@ def _rows(text: str, source: str, columns: tuple[str, ...], problems: list[Probl
         if i >= MAX_ROWS:
             problems.append(Problem(f"{source}", f"{MAX_ROWS}+ rows", "too many rows", "too-large"))
             break
+        cells = {k: (v or "") for k, v in row.items() if k is not None}
         if None in row:
-            problems.append(Problem(f"{source}, row {line}", row[None],
-                                    "more cells than columns", "extra-cells"))
-        out.append((line, {k: (v or "") for k, v in row.items() if k is not None}))
+            # Reported by the caller, in row order; "" marks the extra cells.
+            cells[""] = " | ".join(row[None])
+        out.append((line, cells))
     return out
+
+
+def _no_extra_cells(row: dict[str, str], where: str, problems: list[Problem]) -> bool:
+    if "" in row:
+        problems.append(Problem(where, row[""], "more cells than columns", "extra-cells"))
+        return False
+    return True
 
 
 def read_acts(text: str, source: str = "<acts>") -> tuple[tuple[Act, ...], tuple[Participant, ...]]:
@@ -97,7 +105,7 @@ def read_acts(text: str, source: str = "<acts>") -> tuple[tuple[Act, ...], tuple
     participants: dict[str, Participant] = {}
     for line, row in _rows(text, source, ACT_COLUMNS, problems):
         where = f"{source}, row {line}"
-        ok = True
+        ok = _no_extra_cells(row, where, problems)
         code = row["iso3"].strip()
         name = row["participant"].strip()
         if not name:
@@ -188,7 +196,7 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
     rows = _rows(text, source, UNIVERSE_COLUMNS, problems)
     for line, row in rows:
         where = f"{source}, row {line}"
-        ok = True
+        ok = _no_extra_cells(row, where, problems)
         code = _code_for(row)
         status = row["iso3166_status"].strip()
         if code is None:
