@@ -82,13 +82,12 @@ def test_every_bad_acts_cell_is_reported_with_file_row_and_field() -> None:
             "Algeria,DZA,accession,2005-04-31,,\n"
             ",MEX,signature,1991,,\n"
             "Mexico,MEX,signature,1991,,,extra\n")
-    # The header and extra cells are checked first, then each row.
     assert _problems(text) == [
-        ("mine.csv, row 7", ["extra"], "extra-cells"),
         ("mine.csv, row 3, field 'iso3'", "ATL", "unknown-participant"),
         ("mine.csv, row 4, field 'action'", "ratify", "unknown-kind"),
         ("mine.csv, row 5, field 'date'", "2005-04-31", "bad-date"),
         ("mine.csv, row 6, field 'participant'", "", "missing-value"),
+        ("mine.csv, row 7", "extra", "extra-cells"),
     ]
 
 
