@@ -14,8 +14,9 @@ import migrant_convention as mc
 from migrant_convention import untc
 from migrant_convention.errors import UnknownParticipantError, ValidationError
 
-TABLES = Path("/work/shared/data/untc-2015/treaties")
-needs_tables = pytest.mark.skipif(not TABLES.is_dir(), reason="reference tables not available")
+# A copy of shared/data/untc-2015 (see tests/data/README.md).
+TABLES = Path(__file__).parent / "data" / "untc-2015" / "treaties"
+needs_tables = pytest.mark.skipif(not TABLES.is_dir(), reason="test tables not available")
 
 
 @cache
