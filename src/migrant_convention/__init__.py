@@ -12,7 +12,7 @@ The public API of :mod:`migrant_convention`.  Everything named here is stable
 
 from __future__ import annotations
 
-from . import data, event_data
+from . import data, event_data, serialize, tidy, untc
 from .acts import Act, ActKind
 from .campaigns import (
     Campaign,
@@ -142,12 +142,15 @@ __all__ = [
     "participants_with_status",
     "progress",
     "read_events",
+    "serialize",
     "state_name",
     "status",
     "statuses",
+    "tidy",
     "timeline",
     "to_ical",
     "treaty_events",
+    "untc",
     "upcoming",
     "validate_record",
     "write_events",

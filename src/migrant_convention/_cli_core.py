@@ -52,6 +52,13 @@ def resolve_state(text: str, universe: Universe) -> str:
     matches = {p.code for p in universe.periods if p.name.casefold() == folded}
     matches |= {p.code for p in record.participants
                 if folded in (n.casefold() for n in p.names)}
+    if not matches:
+        # UN names current and former ("Cape Verde", "Turkey", "Swaziland").
+        from .untc import participant_names
+
+        found = {p.code for name, (p, _) in participant_names().items()
+                 if name.casefold() == folded}
+        matches = found & universe.codes
     if len(matches) == 1:
         return matches.pop()
     if len(matches) > 1:

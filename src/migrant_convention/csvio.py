@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from .acts import Act, parse_action
@@ -156,12 +156,24 @@ def read_acts(text: str, source: str = "<acts>") -> tuple[tuple[Act, ...], tuple
 def write_acts(acts: Iterable[Act]) -> str:
     """Write acts in the layout :func:`read_acts` reads."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(ACT_COLUMNS)
+    writerow = _row_writer(out)
+    writerow(ACT_COLUMNS)
     for a in acts:
-        writer.writerow([a.listed_as or a.participant, a.participant, a.action, str(a.date),
-                         a.note, _SEP.join(a.sources)])
+        writerow([a.listed_as or a.participant, a.participant, a.action, str(a.date),
+                  a.note, _SEP.join(a.sources)])
     return out.getvalue()
+
+
+def _row_writer(out: io.StringIO) -> Callable[[Sequence[str]], object]:
+    # Lines end in "\n", so the csv module would leave a lone "\r" unquoted and
+    # the row would not read back: such rows are written fully quoted.
+    plain = csv.writer(out, lineterminator="\n")
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def writerow(row: Sequence[str]) -> object:
+        return (quoted if any("\r" in c for c in row) else plain).writerow(row)
+
+    return writerow
 
 
 def _code_for(row: dict[str, str]) -> str | None:
@@ -254,11 +266,11 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
 def write_universe(periods: Iterable[Membership]) -> str:
     """Write periods in the layout :func:`read_universe` reads."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(UNIVERSE_COLUMNS)
+    writerow = _row_writer(out)
+    writerow(UNIVERSE_COLUMNS)
     own = {v: k for k, v in NO_ISO_CODES.items()}
     for p in periods:
-        writer.writerow([p.name, "" if p.code in own else p.code, p.iso3166_status,
+        writerow([p.name, "" if p.code in own else p.code, p.iso3166_status,
                          p.start.isoformat(), p.end.isoformat() if p.end else "",
                          p.basis.value, p.continues or "", _SEP.join(p.sources)])
     return out.getvalue()
