@@ -9,6 +9,7 @@ from typing import TextIO
 from . import _cli_groups, data
 from .dates import Resolve, as_resolve
 from .errors import UnknownParticipantError
+from .names import short_name, state_name
 from .status import counts, entry_into_force_for, status, timeline
 from .universe import Universe
 
@@ -115,7 +116,7 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
     record, universe = data.icrmw(), data.states()
     code = resolve_state(args.state, universe)
     st = status(record, code, on, universe=universe, resolve=resolve)
-    name = universe.name(code, on)
+    name = state_name(code, on=on, universe=universe, record=record)
     in_force = entry_into_force_for(record, code, resolve=resolve) if st.is_party else None
     if args.json:
         dump_json({"state": code, "name": name, "date": on.isoformat(),
@@ -130,7 +131,7 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
         except LookupError:
             extra += " (not a State of the universe on that date)"
         else:
-            extra += (f" (on that date its acts belong to {universe.name(holder, on)},"
+            extra += (f" (on that date its acts belong to {short_name(universe.name(holder, on))},"
                       f" {holder}, which it continues)")
     print(f"{name} ({code}) on {on.isoformat()}: {text}{extra}", file=out)
     return 0
@@ -146,7 +147,7 @@ def timeline_command(args: argparse.Namespace, out: TextIO) -> int:
         dump_json([{"date": str(a.date), "participant": a.participant, "action": a.action,
                     "note": a.note, "sources": list(a.sources)} for a in acts], out)
         return 0
-    name = universe.name(code)
+    name = state_name(code, universe=universe, record=record)
     if not acts:
         print(f"{name} ({code}): no acts recorded", file=out)
         return 0
