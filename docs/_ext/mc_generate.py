@@ -150,26 +150,29 @@ def _counts_table(rows: list[tuple[str, date]]) -> str:
 
 def regional_table(on: date) -> str:
     """Ratification by numbers on *on* by UN regional group, from
-    :func:`~migrant_convention.groupings.breakdown`, with a total row."""
+    :func:`~migrant_convention.groupings.breakdown`: a table with a total
+    row, then the parties of each group, named."""
     record, states = data.icrmw(), data.states()
     b = mc.breakdown(record, states, on, "group")
     lines = [
-        "| UN regional group | States parties | signatories | no action | States | parties |",
-        "|---|--:|--:|--:|--:|---|",
+        "| UN regional group | States parties | signatories | no action | States |",
+        "|---|--:|--:|--:|--:|",
     ]
+    named = []
     for row in b.rows:
         if row.group == mc.groupings.UNASSIGNED and not row.counts.states:
             continue  # no former State in the universe on this day
         c = row.counts
-        named = ", ".join(sorted(_name(code) for code in
-                                 b.codes(row.group, mc.Status.PARTY, mc.Status.PARTY_IN_FORCE)))
-        named = named or "\u2014"
         lines.append(f"| {row.group} | {c.parties} | {c.signatories} | {c.no_action} | "
-                     f"{c.states} | {named} |")
+                     f"{c.states} |")
+        parties = b.codes(row.group, mc.Status.PARTY, mc.Status.PARTY_IN_FORCE)
+        if parties:
+            named.append(f"- **{row.group}** ({len(parties)}): "
+                         + ", ".join(sorted(_name(code) for code in parties)) + ".")
     t = b.totals
     lines.append(f"| **total** | **{t.parties}** | **{t.signatories}** | **{t.no_action}** | "
-                 f"**{t.states}** | |")
-    return "\n".join(lines)
+                 f"**{t.states}** |")
+    return "\n".join(lines) + "\n:::\n\nThe parties of each group:\n\n" + "\n".join(named)
 
 
 def _name(code: str) -> str:
@@ -270,9 +273,8 @@ the size of the universe of States on that day (see
 
 ## By UN regional group, on the campaign's launch
 
-:::{{container}} regional
+:::{{container}} nowrap
 {regional_table(CAMPAIGN[0])}
-:::
 
 The same figures of {_long(CAMPAIGN[0])}, split by
 {{func}}`~migrant_convention.groupings.breakdown` over the UN regional groups;
