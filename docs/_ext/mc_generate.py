@@ -29,6 +29,7 @@ from typing import Any
 
 import migrant_convention as mc
 from migrant_convention import data
+from migrant_convention.names import short_name
 
 ADOPTION = date(1990, 12, 18)
 ENTRY_INTO_FORCE = date(2003, 7, 1)
@@ -51,7 +52,25 @@ def _daily(start: date, end: date) -> list[date]:
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
 
 
-def _charts(out: Path, as_of: date) -> dict[str, Any]:
+def _chart_facts(as_of: date) -> dict[str, Any]:
+    """What the charts show, as numbers (no drawing): the daily counts read
+    both ways, the undecidable days, and new parties per year."""
+    record, states = data.icrmw(), data.states()
+    days = _daily(ADOPTION, as_of)
+    early = mc.count_series(record, states, days, resolve="earliest")
+    late = mc.count_series(record, states, days, resolve="latest")
+    undecidable = [d for d, a, b in zip(days, early, late, strict=True) if a != b]
+    # New parties per year: the change in the number of parties between year
+    # ends (no State has denounced the Convention, so this is new parties).
+    years = list(range(ADOPTION.year, as_of.year + 1))
+    ends = [date(y, 12, 31) if date(y, 12, 31) <= as_of else as_of for y in years]
+    at_end = mc.count_series(record, states, [date(ADOPTION.year - 1, 12, 31), *ends])
+    new = [b.parties - a.parties for a, b in itertools.pairwise(at_end)]
+    return {"days": days, "early": early, "undecidable": undecidable,
+            "years": years, "new": dict(zip(years, new, strict=True))}
+
+
+def _charts(out: Path, as_of: date, facts: dict[str, Any]) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -63,11 +82,7 @@ def _charts(out: Path, as_of: date) -> dict[str, Any]:
     matplotlib.rcParams["svg.fonttype"] = "none"
     matplotlib.rcParams["font.size"] = 11
 
-    record, states = data.icrmw(), data.states()
-    days = _daily(ADOPTION, as_of)
-    early = mc.count_series(record, states, days, resolve="earliest")
-    late = mc.count_series(record, states, days, resolve="latest")
-    undecidable = [d for d, a, b in zip(days, early, late, strict=True) if a != b]
+    days, early = facts["days"], facts["early"]
 
     colours = {"parties": "#1b7837", "signatories": "#e08214", "no_action": "#bababa"}
     fig, ax = plt.subplots(figsize=(10, 5), layout="constrained")
@@ -100,12 +115,8 @@ def _charts(out: Path, as_of: date) -> dict[str, Any]:
     fig.savefig(out / "numbers_over_time.svg", metadata={"Date": None})
     plt.close(fig)
 
-    # New parties per year: the change in the number of parties between year
-    # ends (no State has denounced the Convention, so this is new parties).
-    years = list(range(ADOPTION.year, as_of.year + 1))
-    ends = [date(y, 12, 31) if date(y, 12, 31) <= as_of else as_of for y in years]
-    at_end = mc.count_series(record, states, [date(ADOPTION.year - 1, 12, 31), *ends])
-    new = [b.parties - a.parties for a, b in itertools.pairwise(at_end)]
+    years = facts["years"]
+    new = [facts["new"][y] for y in years]
     fig, ax = plt.subplots(figsize=(10, 3.6), layout="constrained")
     in_campaign = {CAMPAIGN[0].year, CAMPAIGN[1].year}
     ax.bar(years, new, color=["#2166ac" if y in in_campaign else colours["parties"]
@@ -121,7 +132,6 @@ def _charts(out: Path, as_of: date) -> dict[str, Any]:
     ax.grid(axis="y", alpha=0.3)
     fig.savefig(out / "new_parties_per_year.svg", metadata={"Date": None})
     plt.close(fig)
-    return {"undecidable": undecidable, "new": dict(zip(years, new, strict=True))}
 
 
 # -- the numbers page -----------------------------------------------------------
@@ -138,6 +148,33 @@ def _counts_table(rows: list[tuple[str, date]]) -> str:
     return "\n".join(lines)
 
 
+def regional_table(on: date) -> str:
+    """Ratification by numbers on *on* by UN regional group, from
+    :func:`~migrant_convention.groupings.breakdown`: a table with a total
+    row, then the parties of each group, named."""
+    record, states = data.icrmw(), data.states()
+    b = mc.breakdown(record, states, on, "group")
+    lines = [
+        "| UN regional group | States parties | signatories | no action | States |",
+        "|---|--:|--:|--:|--:|",
+    ]
+    named = []
+    for row in b.rows:
+        if row.group == mc.groupings.UNASSIGNED and not row.counts.states:
+            continue  # no former State in the universe on this day
+        c = row.counts
+        lines.append(f"| {row.group} | {c.parties} | {c.signatories} | {c.no_action} | "
+                     f"{c.states} |")
+        parties = b.codes(row.group, mc.Status.PARTY, mc.Status.PARTY_IN_FORCE)
+        if parties:
+            named.append(f"- **{row.group}** ({len(parties)}): "
+                         + ", ".join(sorted(_name(code) for code in parties)) + ".")
+    t = b.totals
+    lines.append(f"| **total** | **{t.parties}** | **{t.signatories}** | **{t.no_action}** | "
+                 f"**{t.states}** |")
+    return "\n".join(lines) + "\n:::\n\nThe parties of each group:\n\n" + "\n".join(named)
+
+
 def _name(code: str) -> str:
     """The name the UN lists the participant under now (the universe's names
     carry historical annotations, fine for a period but long in a table)."""
@@ -151,11 +188,15 @@ def _range(days: list[date]) -> str:
     return f"{days[0].isoformat()} to {days[-1].isoformat()}"
 
 
-def numbers_page(out: Path) -> str:
+def numbers_page(out: Path, *, draw: bool = True) -> str:
+    """The Markdown of the numbers page; with *draw*, also its charts in *out*
+    (matplotlib needed only then)."""
     record, states = data.icrmw(), data.states()
     as_of = record.as_of
     assert as_of is not None, "the bundled record has an 'as of' date"
-    charts = _charts(out, as_of)
+    charts = _chart_facts(as_of)
+    if draw:
+        _charts(out, as_of, charts)
     table = _counts_table([
         ("adopted (GA res. 45/158)", ADOPTION),
         ("entered into force (art. 87(1))", ENTRY_INTO_FORCE),
@@ -229,6 +270,20 @@ since ratified ({c_end.signatories_total} on {as_of.isoformat()}). "States" is
 the size of the universe of States on that day (see
 [the universe of States](../explanation/universe.md)). The figures of
 18 December 2014 are those the Step It Up campaign published on its launch.
+
+## By UN regional group, on the campaign's launch
+
+:::{{container}} nowrap
+{regional_table(CAMPAIGN[0])}
+
+The same figures of {_long(CAMPAIGN[0])}, split by
+{{func}}`~migrant_convention.groupings.breakdown` over the UN regional groups;
+the rows add up to the total. Read it with the caveats of
+[breaking counts down by group](../howto/breakdown.md): the groups are
+those the UN lists **today**, applied to a past date; Türkiye, listed in both
+Asia-Pacific and the Western European and Others Group, is counted once, in
+the latter, where it counts for elections; the Holy See, the State of
+Palestine, the Cook Islands and Niue belong to no group.
 
 ## Over time
 
@@ -323,9 +378,82 @@ def _changelog_entries(changelog: str, file: str) -> list[tuple[str, str]]:
     return out
 
 
+def _datasets() -> dict[str, tuple[data.Dataset, str]]:
+    """Every bundled dataset, with the function that loads it."""
+    from migrant_convention import event_data, regions
+
+    out = {name: (meta, f"migrant_convention.data.{name}()")
+           for name, meta in data.DATASETS.items()}
+    out["campaign_events"] = (event_data.DATASET, "migrant_convention.event_data.events()")
+    out["m49"] = (regions.REGIONAL_DATASETS["m49"], "migrant_convention.regions.m49_areas()")
+    out["un_regional_groups"] = (regions.REGIONAL_DATASETS["un_regional_groups"],
+                                 "migrant_convention.regions.un_regional_groups()")
+    return out
+
+
+def _events_facts() -> tuple[str, str]:
+    from migrant_convention import event_data
+
+    events = event_data.events()
+    kinds = Counter(e.kind.value for e in events)
+    size = (f"{len(events)} events, "
+            + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(kinds.items())))
+    recurring = [e for e in events if e.recurrence is not None]
+    inexact = [e for e in events if not e.start.is_exact or e.start.uncertain
+               or (e.end is not None and (not e.end.is_exact or e.end.uncertain))]
+    step = event_data.step_it_up()
+    extra = (
+        "Recurring observances: "
+        + "; ".join(f"{e.title} ({e.recurrence.describe()} since {e.start})"
+                    for e in recurring if e.recurrence is not None)
+        + f". The campaign *{step.name}* ({step.start.isoformat()} to {step.end.isoformat()}) "
+        f"is built from {len(step.events)} of these rows (`event_data.step_it_up()`).\n\n"
+        f"Events whose date is not known to the day ({len(inexact)}), shown as written: "
+        + "; ".join(f"{e.title} `{e.when}`" for e in inexact) + "."
+    )
+    return size, extra
+
+
+def _m49_facts() -> tuple[str, str]:
+    from migrant_convention import regions
+
+    areas = regions.m49_areas()
+    states = data.states()
+    in_universe = [a for a in areas if a.iso3 in states]
+    regions_n = Counter(a.region or "(no region)" for a in areas)
+    size = (f"{len(areas)} countries and areas, of which {len(in_universe)} States of the "
+            f"universe; {sum(a.ldc for a in areas)} LDCs, {sum(a.lldc for a in areas)} LLDCs, "
+            f"{sum(a.sids for a in areas)} SIDS")
+    extra = ("Areas by region: " + ", ".join(f"{r} {n}" for r, n in sorted(regions_n.items()))
+             + ". States of the universe that M49 does not place: "
+             + (", ".join(f"{short_name(states.name(c))} (`{c}`)" for c in sorted(
+                 c for c in states.codes if c not in {a.iso3 for a in areas})) or "none")
+             + " (former States, counted as unassigned on the dates they exist).")
+    return size, extra
+
+
+def _groups_facts() -> tuple[str, str]:
+    from migrant_convention import regions
+
+    rows = regions.un_regional_groups()
+    groups = Counter(r.group for r in rows)
+    size = f"{len(rows)} States: " + ", ".join(
+        f"{g} {groups[g]}" for g in regions.UN_GROUPS if groups[g])
+    notes = [f"{r.name} (`{r.iso3}`): {r.note.rstrip('.')}." for r in rows if r.note]
+    extra = "Special cases, from the file's `note` column:\n\n" + "\n".join(
+        f"- {n}" for n in notes)
+    return size, extra
+
+
 def dataset_page(name: str, changelog: str) -> str:
-    meta = data.DATASETS[name]
-    if name == "icrmw":
+    meta, loader = _datasets()[name]
+    if name == "campaign_events":
+        size, extra = _events_facts()
+    elif name == "m49":
+        size, extra = _m49_facts()
+    elif name == "un_regional_groups":
+        size, extra = _groups_facts()
+    elif name == "icrmw":
         record = data.icrmw()
         kinds = Counter(a.action for a in record.acts)
         size = (f"{len(record.acts)} acts by {len(record.codes)} States: "
@@ -348,7 +476,7 @@ def dataset_page(name: str, changelog: str) -> str:
 | | |
 |---|---|
 | file | `migrant_convention/_data/{meta.file}` |
-| loaded by | `migrant_convention.data.{name}()` |
+| loaded by | `{loader}` |
 | what | {meta.title} |
 | size | {size} |
 | as of | {meta.as_of.isoformat()} |
@@ -371,7 +499,7 @@ def generate(srcdir: Path) -> None:
     _write(out / "numbers.md", numbers_page(out))
     cli_help(out)
     changelog = (srcdir.parent / "CHANGELOG.md").read_text(encoding="utf-8")
-    for name in data.DATASETS:
+    for name in _datasets():
         _write(out / f"data_{name}.md", dataset_page(name, changelog))
 
 
