@@ -18,7 +18,7 @@ from typing import TextIO, cast
 
 from . import _cli_core, _cli_events
 from .dates import parse_date
-from .errors import InvalidDateError, MigrantConventionError, UndecidableError
+from .errors import InvalidDateError, MigrantConventionError, UndecidableError, ValidationError
 
 __all__ = ["main"]
 
@@ -96,6 +96,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         )
         print(f"error: {message}", file=sys.stderr)
         return UNDECIDABLE
+    except ValidationError as exc:
+        problems = "; ".join(str(p) for p in exc.exceptions)
+        print(f"error: {exc.summary}: {problems}", file=sys.stderr)
+        return USAGE
     except MigrantConventionError as exc:
         first = str(exc).splitlines()
         print(f"error: {' '.join(line.strip() for line in first)}", file=sys.stderr)

@@ -141,6 +141,11 @@ class ValidationError(MigrantConventionError, ExceptionGroup[Problem]):
         #: The one-line summary, without the list of problems.
         self.summary = message
 
+    def __str__(self) -> str:
+        # ExceptionGroup would append "(N sub-exceptions)": the message
+        # already lists them.
+        return self.message
+
     @property
     def problems(self) -> tuple[Problem, ...]:
         """The problems, in the order they were found."""

@@ -214,8 +214,12 @@ class Event:
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20] + "@migrant-convention"
 
     def sort_key(self) -> tuple[date, date, date, str]:
-        """Chronological: earliest possible start, then its latest, then end."""
-        return (self.start.earliest, self.start.latest, self.latest, self.title)
+        """Chronological: earliest possible start, then its latest, then end.
+
+        An "on or before" start, whose earliest day is unknown, sorts by its
+        latest day (:meth:`PartialDate.sort_key`).
+        """
+        return (*self.start.sort_key(), self.latest, self.title)
 
     def overlaps(self, start: date | None, end: date | None) -> bool:
         """Whether the event can fall (at least in part) between *start* and *end*."""
