@@ -108,3 +108,20 @@ def test_closed_pipe_is_not_a_traceback() -> None:
     )
     assert "Traceback" not in done.stderr
     assert "BrokenPipeError" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("cote d'ivoire", "CIV"), ("Côte d\u2019Ivoire", "CIV"), ("turkiye", "TUR"),
+     ("Turkey", "TUR"), ("Cape Verde", "CPV"), ("  bolivia (plurinational state of) ", "BOL")],
+)
+def test_state_names_ignore_case_accents_and_apostrophes(typed: str, code: str) -> None:
+    rc, text = run("status", typed, "--on", "2014-12-18", "--json")
+    assert rc == 0
+    assert json.loads(text)["state"] == code
+
+
+def test_unknown_name_suggests_but_does_not_guess(capsys: pytest.CaptureFixture[str]) -> None:
+    rc, _ = run("status", "United States")
+    assert rc == 2
+    assert "did you mean 'United States of America'" in capsys.readouterr().err

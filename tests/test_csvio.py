@@ -83,3 +83,9 @@ def test_bad_universe_rows() -> None:
         read_universe(text, "u.csv")
     codes = [p.code for p in info.value.problems]
     assert codes == ["bad-range", "missing-value", "bad-value", "unknown-participant"]
+
+
+def test_byte_order_mark_is_not_part_of_the_header() -> None:
+    text = "\ufeffparticipant,iso3,action,date,note,sources\nAlbania,ALB,accession,2007-06-05,,s\n"
+    acts, _ = read_acts(text, "excel.csv")
+    assert [a.participant for a in acts] == ["ALB"]

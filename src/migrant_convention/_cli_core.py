@@ -7,6 +7,7 @@ from datetime import date
 from typing import TextIO
 
 from . import _cli_groups, data
+from ._text import fold_name
 from .dates import Resolve, as_resolve
 from .errors import UnknownParticipantError
 from .names import short_name, state_name
@@ -48,23 +49,27 @@ def resolve_state(text: str, universe: Universe) -> str:
     wanted = text.strip()
     if wanted.upper() in universe:
         return wanted.upper()
-    folded = wanted.casefold()
+    folded = fold_name(wanted)
     record = data.icrmw()
-    matches = {p.code for p in universe.periods if p.name.casefold() == folded}
+    matches = {p.code for p in universe.periods
+               if folded in (fold_name(p.name), fold_name(short_name(p.name)))}
     matches |= {p.code for p in record.participants
-                if folded in (n.casefold() for n in p.names)}
-    if not matches:
-        # UN names current and former ("Cape Verde", "Turkey", "Swaziland").
-        from .untc import participant_names
+                if folded in (fold_name(n) for n in p.names)}
+    # UN names current and former ("Cape Verde", "Turkey", "Swaziland").
+    from .untc import participant_names
 
-        found = {p.code for name, (p, _) in participant_names().items()
-                 if name.casefold() == folded}
-        matches = found & universe.codes
+    names = {fold_name(name): p.code for name, (p, _) in participant_names().items()}
+    if not matches and folded in names and names[folded] in universe.codes:
+        matches = {names[folded]}
     if len(matches) == 1:
         return matches.pop()
     if len(matches) > 1:
         raise UnknownParticipantError(text, f"ambiguous: {', '.join(sorted(matches))}")
-    raise UnknownParticipantError(text, "give an ISO 3166 alpha-3 code or a UN name")
+    # Suggest, never guess: names that contain what was typed.
+    close = sorted({short_name(universe.name(c)) for n, c in names.items()
+                    if folded and folded in n and c in universe.codes})[:4]
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    raise UnknownParticipantError(text, f"give an ISO 3166 alpha-3 code or a UN name{hint}")
 
 
 def _when(args: argparse.Namespace) -> tuple[date, Resolve]:

@@ -61,7 +61,8 @@ def _split_sources(text: str) -> tuple[str, ...]:
 
 def _rows(text: str, source: str, columns: tuple[str, ...], problems: list[Problem]
           ) -> list[tuple[int, dict[str, str]]]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # A spreadsheet may save UTF-8 with a byte-order mark: it is not data.
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     header = tuple(reader.fieldnames or ())
     missing = [c for c in columns if c not in header]
     if missing:

@@ -87,7 +87,8 @@ def read_events(text: str, source: str = "<events>") -> tuple[Event, ...]:
     """
     problems: list[Problem] = []
     events: list[Event] = []
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # A spreadsheet may save UTF-8 with a byte-order mark: it is not data.
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     header = tuple(reader.fieldnames or ())
     missing = [c for c in EVENT_COLUMNS if c not in header]
     if missing:

@@ -171,7 +171,8 @@ class RegionalGroupEntry:
 def _rows(text: str, source: str, columns: tuple[str, ...], problems: list[Problem],
           check: Callable[[str, dict[str, str]], bool]) -> list[tuple[str, dict[str, str]]]:
     # Every cell is read as text: csv never converts, so "002" keeps its zeros.
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # A spreadsheet may save UTF-8 with a byte-order mark: it is not data.
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     header = tuple(reader.fieldnames or ())
     if header != columns:
         problems.append(Problem(f"{source}, header", ",".join(header),

@@ -50,6 +50,7 @@ from importlib.resources import files
 
 import attrs
 
+from ._text import fold_name
 from .acts import Act, ActKind
 from .dates import PartialDate
 from .errors import Problem, UnknownParticipantError, raise_if_problems
@@ -78,7 +79,7 @@ MAX_CHARS = 20_000_000
 # -- participant names -------------------------------------------------------------
 
 def _norm(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    return fold_name(name)
 
 
 @cache
@@ -106,8 +107,8 @@ def participant_names() -> Mapping[str, tuple[Participant, str]]:
 
 
 def lookup_participant(name: str) -> Participant:
-    """The participant a UN name stands for (exact match, ignoring case and
-    repeated spaces).
+    """The participant a UN name stands for (exact match, ignoring case,
+    accents, typographic apostrophes and repeated spaces).
 
     >>> lookup_participant("Cabo Verde").code, lookup_participant("cape verde").code
     ('CPV', 'CPV')
@@ -362,7 +363,8 @@ def parse_table(
         table_problems.append(Problem(source, f"{len(text)} characters",
                                       f"larger than the limit of {MAX_CHARS}", "too-large"))
         text = ""
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    # A spreadsheet may save UTF-8 with a byte-order mark: it is not data.
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
     header = rows[0] if rows else []
     if not table_problems and (not header or header[0].strip() != "Participant"):
         table_problems.append(Problem(f"{source}, row 1, column 1", header[0] if header else "",

@@ -81,7 +81,12 @@ def upcoming(
     if days < 0:
         raise ValidationError("invalid horizon", [Problem(
             "days", days, "the horizon is a number of days, not negative", "bad-value")])
-    end = on + timedelta(days=days)
+    try:
+        end = on + timedelta(days=days)
+    except OverflowError:
+        raise ValidationError("invalid horizon", [Problem(
+            "days", days, f"{days} days after {on} is past the year 9999", "bad-value",
+        )]) from None
     records = tuple(records)
     expanded = [o for e in events for o in occurrences(e, on, end)]
     derived = [a for r in records for a in anniversaries(r, on, end)]
