@@ -11,6 +11,7 @@ from ._text import fold_name
 from .dates import Resolve, as_resolve
 from .errors import UnknownParticipantError
 from .names import short_name, state_name
+from .record import TreatyRecord
 from .status import counts, entry_into_force_for, status, timeline
 from .universe import Universe
 
@@ -32,13 +33,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _cli_groups.add_options(p)
     p.set_defaults(handler=numbers_command)
 
-    p = sub.add_parser("status", help="one State's status on a date")
+    p = sub.add_parser("status", help="one State's status on a date",
+                       description="One State's status under the Migrant Workers Convention "
+                       "on a date: no action, signatory, party (in force for it or not), "
+                       "former party.")
     p.add_argument("state", metavar="STATE", help="ISO alpha-3 code or name, e.g. ALB or Albania")
     common(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=status_command)
 
-    p = sub.add_parser("timeline", help="one State's acts, in order")
+    p = sub.add_parser("timeline", help="one State's acts, in order",
+                       description="Every act of one State (and of the States it "
+                       "continues) under the Migrant Workers Convention, in date order, "
+                       "with notes.")
     p.add_argument("state", metavar="STATE", help="ISO alpha-3 code or name")
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(handler=timeline_command)
@@ -108,10 +115,25 @@ def numbers_command(args: argparse.Namespace, out: TextIO) -> int:
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         print(f"  {label:<{width}}  {value:>4}", file=out)
-    if as_of is not None:
-        note = " (later acts are not in the data)" if c.on > as_of else ""
-        print(f"Data as of {as_of.isoformat()}{note}.", file=out)
+    for line in _notes(record, on, resolve):
+        print(line, file=out)
     return 0
+
+
+def _notes(record: TreatyRecord, on: date, resolve: Resolve, *, as_of: bool = True
+           ) -> list[str]:
+    """What a reader must know to read an answer right."""
+    notes = []
+    if on < record.treaty.adopted:
+        notes.append(f"The treaty was adopted on {record.treaty.adopted.isoformat()}: "
+                     "before that no State could act under it.")
+    if resolve is not Resolve.STRICT:
+        notes.append(f"Dates known only to the month, year or as 'on or before' are read at "
+                     f"their {resolve.value} possible day (--resolve {resolve.value}).")
+    if record.as_of is not None and (as_of or on > record.as_of):
+        later = " (later acts are not in the data)" if on > record.as_of else ""
+        notes.append(f"Data as of {record.as_of.isoformat()}{later}.")
+    return notes
 
 
 def status_command(args: argparse.Namespace, out: TextIO) -> int:
@@ -126,7 +148,9 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         dump_json({"state": code, "name": name, "date": on.isoformat(),
                    "status": st.value,
-                   "in_force_for_it": in_force.isoformat() if in_force else None}, out)
+                   "in_force_for_it": in_force.isoformat() if in_force else None,
+                   "as_of": record.as_of.isoformat() if record.as_of else None,
+                   "resolve": resolve.value}, out)
         return 0
     text = st.value.replace("_", " ")
     extra = f"; in force for it from {in_force.isoformat()}" if in_force else ""
@@ -139,6 +163,8 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
             extra += (f" (on that date its acts belong to {short_name(universe.name(holder, on))},"
                       f" {holder}, which it continues)")
     print(f"{name} ({code}) on {on.isoformat()}: {text}{extra}", file=out)
+    for line in _notes(record, on, resolve, as_of=False):
+        print(line, file=out)
     return 0
 
 

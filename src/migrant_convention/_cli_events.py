@@ -17,9 +17,14 @@ from .upcoming import upcoming
 
 def _partial(text: str) -> PartialDate:
     try:
-        return PartialDate.parse(text)
+        value = PartialDate.parse(text)
     except InvalidDateError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+    if value.uncertain or value.earliest_known is None:
+        # A window's bound is the user's own choice: it is known, not estimated.
+        raise argparse.ArgumentTypeError(
+            f"invalid window bound {text!r}: give YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

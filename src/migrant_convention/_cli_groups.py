@@ -21,11 +21,11 @@ from .status_types import Counts, Status
 _BY_HELP = {
     "region": "UN M49 region",
     "subregion": "UN M49 sub-region",
-    "intermediate": "UN M49 intermediate region (else sub-region)",
+    "intermediate": "UN M49 intermediate region, else sub-region",
     "group": "UN regional group",
-    "ldc": "least developed countries (M49 flag)",
-    "lldc": "landlocked developing countries (M49 flag)",
-    "sids": "small island developing States (M49 flag)",
+    "ldc": "least developed countries, an M49 flag",
+    "lldc": "landlocked developing countries, an M49 flag",
+    "sids": "small island developing States, an M49 flag",
 }
 
 

@@ -54,13 +54,21 @@ def dump_json(value: object, out: TextIO) -> None:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        # One line, exit 2: the contract of every command.
-        self.exit(USAGE, f"{self.prog}: error: {message}\n")
+        # One line, exit 2, and the same "error:" prefix as every other error.
+        command = self.prog.removeprefix(_program_name()).strip()
+        where = f" ({command})" if command else ""
+        self.exit(USAGE, f"error{where}: {message}\n")
+
+
+def _program_name() -> str:
+    # Installed as a console script, or run with ``python -m``.
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    return name if name.startswith("migrant-convention") else "python -m migrant_convention"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="python -m migrant_convention",
+        prog=_program_name(),
         description="Who has signed, ratified or acceded to the Migrant Workers Convention, "
         "on any date.",
     )
