@@ -530,24 +530,22 @@ def _for_party(treaty: Treaty, general: date, deposit: date) -> date:
 @st.composite
 def _record(
     draw: st.DrawFn,
-    treaty_s: SearchStrategy[Treaty],
-    universe_s: SearchStrategy[Universe],
+    pair_s: SearchStrategy[tuple[Treaty, Universe]],
     max_value: date | None,
     max_participants: int,
     imprecise: bool,
     denunciations: bool,
     non_states: bool,
 ) -> tuple[TreatyRecord, Universe]:
-    treaty = draw(treaty_s)
-    universe = draw(universe_s)
+    treaty, universe = draw(pair_s)
     rules = treaty.rules
     floor = treaty.adopted
     last = max_value if max_value is not None else min(
         DEFAULT_MAX_DATE, floor.replace(year=min(floor.year + 50, 9999), day=1)
     )
     lineages = sorted({universe.lineage(c) for c in universe.codes})
-    chosen = draw(st.lists(st.sampled_from(lineages), unique=True, max_size=max_participants)
-                  ) if lineages else []
+    how_many = draw(st.integers(0, min(max_participants, len(lineages))))
+    chosen = draw(st.permutations(lineages))[:how_many] if how_many else []
     consent_kinds = sorted(rules.consent, key=_CONSENT_KINDS.index)
     free_kinds = [k for k in consent_kinds if k not in rules.requires_signature]
     sign_from, sign_until = treaty.opened_for_signature, rules.signature_closes or last
@@ -565,7 +563,7 @@ def _record(
 
     def history(group: tuple[str, ...] | None, cover: _Coverage, exact: bool,
                 code_of: Callable[[date], str]) -> None:
-        plan = draw(st.sampled_from(["sign", "sign+consent", "consent", "nothing"]))
+        plan = draw(st.sampled_from(["sign+consent", "consent", "sign", "nothing"]))
         signed: date | None = None
         if "sign" in plan:
             kind = ActKind.SIGNATURE
@@ -634,7 +632,8 @@ def _record(
     if denunciations and rules.denunciation is not None and general is not None:
         clause = rules.denunciation
         for a, day, group, exact in list(planned):
-            if not exact or group is None or a.kind not in rules.consent or not draw(st.booleans()):
+            if (not exact or group is None or a.kind not in rules.consent
+                    or draw(st.integers(0, 3)) == 0):
                 continue
             in_force = _for_party(treaty, general, day)
             first = clause.not_before.apply(in_force) if clause.not_before else in_force
@@ -664,6 +663,12 @@ def _record(
     return record, universe
 
 
+def _universe_around(treaty: Treaty, max_value: date | None) -> SearchStrategy[Universe]:
+    start = max(DEFAULT_MIN_DATE, treaty.adopted - timedelta(days=20 * 365))
+    end = min(max_value or DEFAULT_MAX_DATE, treaty.adopted + timedelta(days=20 * 365))
+    return universes(start, max(start, end), min_states=2)
+
+
 def _record_args(
     treaty: Treaty | SearchStrategy[Treaty] | None,
     max_value: date | None,
@@ -680,8 +685,9 @@ def _record_args(
         if not isinstance(flag, bool):
             raise InvalidArgument(f"{name}={flag!r} must be a bool")
     treaty_s = _check_strategy_or(treaty, Treaty, "treaty")
+    # Few instruments, so that generated treaties often enter into force.
     return treaty_s if treaty_s is not None else treaties(
-        DEFAULT_MIN_DATE, max_value or DEFAULT_MAX_DATE)
+        DEFAULT_MIN_DATE, max_value or DEFAULT_MAX_DATE, max_instruments=3)
 
 
 def records_with_universes(
@@ -706,8 +712,11 @@ def records_with_universes(
                             non_states)
     universe_s = _check_strategy_or(universe, Universe, "universe")
     if universe_s is None:
-        universe_s = universes(DEFAULT_MIN_DATE, max_value or DEFAULT_MAX_DATE)
-    return _record(treaty_s, universe_s, max_value, max_participants, imprecise,
+        # A universe of States that exist around the treaty's time.
+        pair_s = treaty_s.flatmap(lambda t: st.tuples(st.just(t), _universe_around(t, max_value)))
+    else:
+        pair_s = st.tuples(treaty_s, universe_s)
+    return _record(pair_s, max_value, max_participants, imprecise,
                    denunciations, non_states)
 
 
@@ -753,5 +762,5 @@ def treaty_records(
         from . import data
 
         universe_s = st.deferred(lambda: st.just(data.states()))
-    return _record(treaty_s, universe_s, max_value, max_participants, imprecise,
+    return _record(st.tuples(treaty_s, universe_s), max_value, max_participants, imprecise,
                    denunciations, non_states).map(lambda pair: pair[0])
