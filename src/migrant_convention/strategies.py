@@ -79,7 +79,7 @@ _CONSENT_KINDS = (
 _FORMER_CODES = ("SUN", "YUG", "CSK", "DDR", "SCG", "YMD")
 # Former States the ISO never coded: codes of our own (see participants.py).
 _OWN_FORMER_CODES = ("ZANZIBAR", "SOUTH-VIET-NAM")
-_NON_STATE_CODES = ("EUROPEAN-UNION", "WHO", "HONG-KONG", "COOK-ISLANDS-ASSOC")
+_NON_STATE_CODES = ("EUROPEAN-UNION", "UNESCO", "HONG-KONG", "COOK-ISLANDS-ASSOC")
 _SOURCES = (
     "UN Treaty Collection status table",
     "depositary notification C.N.1.2000.TREATIES-1",
