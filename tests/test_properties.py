@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import _reference as ref
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import _reference as ref
 import migrant_convention as mc
 from migrant_convention import strategies as mst
 from migrant_convention import testing
@@ -57,8 +57,8 @@ def interesting_days(record: TreatyRecord, universe: Universe) -> list[date]:
 
 
 @st.composite
-def cases(draw: st.DrawFn, **kwargs: bool) -> Case:
-    record, universe = draw(mst.records_with_universes(**kwargs))
+def cases(draw: st.DrawFn) -> Case:
+    record, universe = draw(mst.records_with_universes())
     candidates = interesting_days(record, universe)
     pick = st.sampled_from(candidates) | st.dates() if candidates else st.dates()
     days = draw(st.lists(pick, min_size=1, max_size=8))

@@ -26,8 +26,8 @@ def test_partition_catches_a_miscount(monkeypatch: pytest.MonkeyPatch) -> None:
         return attrs.evolve(c, parties=c.parties - 1, no_action=c.no_action + 1)
 
     monkeypatch.setattr(testing, "counts", off_by_one)
-    with pytest.raises(AssertionError, match="counts\\(\\) gives .*'parties': 46.* give .*"
-                                             "'parties': 47"):
+    with pytest.raises(AssertionError, match=r"counts\(\) gives .*'parties': 46.* give .*"
+                                             r"'parties': 47"):
         testing.check_partition(mc.data.icrmw(), mc.data.states(), ON)
 
 

@@ -142,5 +142,5 @@ def timeline_command(args: argparse.Namespace, out: TextIO) -> int:
     for a in acts:
         listed = f" [listed as {a.listed_as}]" if a.listed_as and a.participant != code else ""
         note = f" — {a.note}" if a.note else ""
-        print(f"  {str(a.date):<15} {a.action.replace('_', ' ')}{listed}{note}", file=out)
+        print(f"  {a.date!s:<15} {a.action.replace('_', ' ')}{listed}{note}", file=out)
     return 0

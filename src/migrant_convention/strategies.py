@@ -612,7 +612,7 @@ def _record(
     # Blur the dates of the lineages that may be imprecise, keeping every
     # check validation makes true: the day meant stays inside the range.
     dated: list[tuple[Act, date]] = []
-    for a, day, group, exact in planned:
+    for a, day, _, exact in planned:
         if not exact:
             precision = draw(st.sampled_from(_ALL_PRECISIONS))
             flag = precision is not Precision.ON_OR_BEFORE and draw(st.booleans())
@@ -631,10 +631,11 @@ def _record(
     general = _general_latest(treaty, dated)
     if denunciations and rules.denunciation is not None and general is not None:
         clause = rules.denunciation
-        for a, day, group, exact in list(planned):
-            if (not exact or group is None or a.kind not in rules.consent
+        for a, day, owner, exact in list(planned):
+            if (not exact or owner is None or a.kind not in rules.consent
                     or draw(st.integers(0, 3)) == 0):
                 continue
+            group = owner
             in_force = _for_party(treaty, general, day)
             first = clause.not_before.apply(in_force) if clause.not_before else in_force
             notified = covers[group].day_from(draw, max(first, in_force))

@@ -34,8 +34,8 @@ __all__ = [
     "check_entry_into_force",
     "check_invariants",
     "check_no_party_before_deposit",
-    "check_partition",
     "check_parties_monotonic",
+    "check_partition",
 ]
 
 
