@@ -142,7 +142,10 @@ def _historic_alpha4() -> dict[str, str]:
 
 
 def _name(code: str) -> str:
-    return _names().get(code) or code.replace("-", " ").replace("_", " ").title()
+    from .csvio import NO_ISO_CODES  # our own codes are found again by name
+
+    own = {v: k for k, v in NO_ISO_CODES.items()}
+    return _names().get(code) or own.get(code) or code.replace("-", " ").replace("_", " ").title()
 
 
 # -- dates ---------------------------------------------------------------------
