@@ -31,3 +31,23 @@ def test_strict_status_refuses_when_in_force_for_a_state_moves_earlier() -> None
     assert mc.status(record, "FRA", on, resolve="latest") is Status.PARTY_IN_FORCE
     with pytest.raises(mc.UndecidableError, match="FRA accession"):
         mc.status(record, "FRA", on)
+
+
+def test_consent_on_the_day_a_denunciation_takes_effect_is_not_lost() -> None:
+    # Denunciation notified 2002-01-01 takes effect one month later, 2002-02-01;
+    # the State accedes again that very day.  It is a party again from then on
+    # (in force at once: no delays), not a former party for ever.
+    treaty = mc.Treaty(
+        "T-2", "Test Convention", "TC", date(2000, 1, 1), date(2000, 1, 1), "SG",
+        mc.Rules(mc.EntryIntoForceRule(1, Delay(), Delay()),
+                 denunciation=mc.DenunciationRule(Delay(months=1))),
+    )
+    record = mc.TreatyRecord(treaty, [
+        Act("FRA", ActKind.ACCESSION, PartialDate.parse("2001-01-01")),
+        Act("FRA", ActKind.DENUNCIATION, PartialDate.parse("2002-01-01")),
+        Act("FRA", ActKind.ACCESSION, PartialDate.parse("2002-02-01")),
+    ])
+    mc.validate_record(record)
+    assert mc.status(record, "FRA", date(2002, 1, 31)) is Status.PARTY_IN_FORCE
+    assert mc.status(record, "FRA", date(2002, 2, 1)) is Status.PARTY_IN_FORCE
+    assert mc.status(record, "FRA", date(2003, 1, 1)) is Status.PARTY_IN_FORCE

@@ -133,6 +133,10 @@ def lineage_steps(
         # day, the act is recorded first and the scheduled change after it.
         flush(day - timedelta(days=1) if day > date.min else None)
         kind = act.kind
+        if kind in treaty.rules.consent:
+            # A new consent on the day a denunciation takes effect follows it:
+            # the State leaves, then joins again (else the consent is lost).
+            flush(day)
         if kind.is_signature:
             first_signed = day if first_signed is None else min(first_signed, day)
             if current is Status.NO_ACTION:

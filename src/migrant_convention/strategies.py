@@ -647,6 +647,8 @@ def _record(
             dated.append((act(listed(group, notified), ActKind.DENUNCIATION, notified), notified))
             effect = clause.takes_effect.apply(notified)
             again = covers[group].day_from(draw, effect) if draw(st.booleans()) else None
+            if again is not None and draw(st.booleans()):
+                again = effect  # rejoining on the very day the denunciation takes effect
             signed = any(b.kind.is_signature and b.participant in group for b, _ in dated)
             kinds = consent_kinds if signed else free_kinds
             if again is not None and kinds:
