@@ -73,8 +73,9 @@ def _everyone(record: TreatyRecord, universe: Universe) -> list[str]:
 @given(mst.records_with_universes())
 def test_generated_records_pass_validation(pair: tuple[TreatyRecord, Universe]) -> None:
     record, universe = pair
+    # (Against its universe only: a predecessor's signature may be listed under
+    # its continuator's code, which only the universe's lineages explain.)
     mc.validate_record(record, universe)
-    mc.validate_record(record)  # without the universe, too
 
 
 @given(mst.treaty_records(max_participants=5))
