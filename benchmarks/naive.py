@@ -11,12 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from migrant_convention import Act, ActKind, Resolve, Status, TreatyRecord, Universe
+from migrant_convention import Act, ActKind, Resolve, Rules, Status, TreatyRecord, Universe
 from migrant_convention.treaty import Delay
 
 # Without a denunciation clause, twelve months' notice (VCLT art. 56(2)).
 VCLT_NOTICE = Delay(months=12)
 Row = tuple[int, int, int, int, int, int, int]
+
+
+def act_kind_consents(rules: Rules, act: Act) -> bool:
+    return act.kind in rules.consent
 
 
 def lineage_status(
@@ -29,7 +33,10 @@ def lineage_status(
     in_force: date | None = None
     effect: date | None = None
     for day, act in acts:
-        if effect is not None and effect < day:  # a denunciation took effect
+        # A denunciation takes effect before the acts of a later day, and
+        # before a consent on the very day it takes effect (leave, then rejoin).
+        if effect is not None and (effect < day or (effect == day
+                                   and act_kind_consents(rules, act))):
             bound, former, effect, in_force = False, True, None, None
         kind = act.kind
         if kind.is_signature:

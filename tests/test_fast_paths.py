@@ -39,6 +39,10 @@ Row = tuple[int, int, int, int, int, int, int]
 
 
 # -- the oracle ------------------------------------------------------------------------
+def act_kind_consents(rules: Rules, act: Act) -> bool:
+    return act.kind in rules.consent
+
+
 def _lineage_status(
     rules: Rules, acts: list[tuple[date, Act]], general: date | None, on: date
 ) -> tuple[Status, bool]:
@@ -46,7 +50,10 @@ def _lineage_status(
     in_force: date | None = None
     effect: date | None = None
     for day, act in acts:
-        if effect is not None and effect < day:  # the denunciation took effect
+        # A denunciation takes effect before the acts of a later day, and
+        # before a consent on the very day it takes effect (leave, then rejoin).
+        if effect is not None and (effect < day or (effect == day
+                                   and act_kind_consents(rules, act))):
             bound, former, effect, in_force = False, True, None, None
         if act.kind.is_signature:
             signed = True

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import TextIO
 
-from . import data
-from .dates import as_resolve
+from . import _cli_groups, data
+from ._text import fold_name
+from .dates import Resolve, as_resolve
 from .errors import UnknownParticipantError
+from .names import short_name, state_name
+from .record import TreatyRecord
 from .status import counts, entry_into_force_for, status, timeline
 from .universe import Universe
 
@@ -26,15 +30,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                        description="Ratification by numbers for the Migrant Workers Convention.")
     common(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    _cli_groups.add_options(p)
     p.set_defaults(handler=numbers_command)
 
-    p = sub.add_parser("status", help="one State's status on a date")
+    p = sub.add_parser("status", help="one State's status on a date",
+                       description="One State's status under the Migrant Workers Convention "
+                       "on a date: no action, signatory, party (in force for it or not), "
+                       "former party.")
     p.add_argument("state", metavar="STATE", help="ISO alpha-3 code or name, e.g. ALB or Albania")
     common(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=status_command)
 
-    p = sub.add_parser("timeline", help="one State's acts, in order")
+    p = sub.add_parser("timeline", help="one State's acts, in order",
+                       description="Every act of one State (and of the States it "
+                       "continues) under the Migrant Workers Convention, in date order, "
+                       "with notes.")
     p.add_argument("state", metavar="STATE", help="ISO alpha-3 code or name")
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(handler=timeline_command)
@@ -45,19 +56,30 @@ def resolve_state(text: str, universe: Universe) -> str:
     wanted = text.strip()
     if wanted.upper() in universe:
         return wanted.upper()
-    folded = wanted.casefold()
+    folded = fold_name(wanted)
     record = data.icrmw()
-    matches = {p.code for p in universe.periods if p.name.casefold() == folded}
+    matches = {p.code for p in universe.periods
+               if folded in (fold_name(p.name), fold_name(short_name(p.name)))}
     matches |= {p.code for p in record.participants
-                if folded in (n.casefold() for n in p.names)}
+                if folded in (fold_name(n) for n in p.names)}
+    # UN names current and former ("Cape Verde", "Turkey", "Swaziland").
+    from .untc import participant_names
+
+    names = {fold_name(name): p.code for name, (p, _) in participant_names().items()}
+    if not matches and folded in names and names[folded] in universe.codes:
+        matches = {names[folded]}
     if len(matches) == 1:
         return matches.pop()
     if len(matches) > 1:
         raise UnknownParticipantError(text, f"ambiguous: {', '.join(sorted(matches))}")
-    raise UnknownParticipantError(text, "give an ISO 3166 alpha-3 code or a UN name")
+    # Suggest, never guess: names that contain what was typed.
+    close = sorted({short_name(universe.name(c)) for n, c in names.items()
+                    if folded and folded in n and c in universe.codes})[:4]
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    raise UnknownParticipantError(text, f"give an ISO 3166 alpha-3 code or a UN name{hint}")
 
 
-def _when(args: argparse.Namespace) -> tuple[object, object]:
+def _when(args: argparse.Namespace) -> tuple[date, Resolve]:
     from .cli import today
 
     on = args.on or today()
@@ -67,13 +89,16 @@ def _when(args: argparse.Namespace) -> tuple[object, object]:
 def numbers_command(args: argparse.Namespace, out: TextIO) -> int:
     from .cli import dump_json
 
+    if args.by is not None or args.lang is not None:
+        return _cli_groups.numbers_by(args, out)
     on, resolve = _when(args)
     record, universe = data.icrmw(), data.states()
-    c = counts(record, universe, on, resolve=resolve)  # type: ignore[arg-type]
+    c = counts(record, universe, on, resolve=resolve)
     as_of = record.as_of
     if args.json:
         dump_json({**c.as_dict(), "as_of": as_of.isoformat() if as_of else None,
-                   "treaty": record.treaty.id, "resolve": resolve.value}, out)
+                   "treaty": record.treaty.id,
+                   "resolve": resolve.value}, out)
         return 0
     print(f"{record.treaty.title} ({record.treaty.short_name})", file=out)
     print(f"Ratification by numbers on {c.on.isoformat()}:", file=out)
@@ -90,10 +115,25 @@ def numbers_command(args: argparse.Namespace, out: TextIO) -> int:
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         print(f"  {label:<{width}}  {value:>4}", file=out)
-    if as_of is not None:
-        note = " (later acts are not in the data)" if c.on > as_of else ""
-        print(f"Data as of {as_of.isoformat()}{note}.", file=out)
+    for line in _notes(record, on, resolve):
+        print(line, file=out)
     return 0
+
+
+def _notes(record: TreatyRecord, on: date, resolve: Resolve, *, as_of: bool = True
+           ) -> list[str]:
+    """What a reader must know to read an answer right."""
+    notes = []
+    if on < record.treaty.adopted:
+        notes.append(f"The treaty was adopted on {record.treaty.adopted.isoformat()}: "
+                     "before that no State could act under it.")
+    if resolve is not Resolve.STRICT:
+        notes.append(f"Dates known only to the month, year or as 'on or before' are read at "
+                     f"their {resolve.value} possible day (--resolve {resolve.value}).")
+    if record.as_of is not None and (as_of or on > record.as_of):
+        later = " (later acts are not in the data)" if on > record.as_of else ""
+        notes.append(f"Data as of {record.as_of.isoformat()}{later}.")
+    return notes
 
 
 def status_command(args: argparse.Namespace, out: TextIO) -> int:
@@ -102,25 +142,29 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
     on, resolve = _when(args)
     record, universe = data.icrmw(), data.states()
     code = resolve_state(args.state, universe)
-    st = status(record, code, on, universe=universe, resolve=resolve)  # type: ignore[arg-type]
-    name = universe.name(code, on)  # type: ignore[arg-type]
+    st = status(record, code, on, universe=universe, resolve=resolve)
+    name = state_name(code, on=on, universe=universe, record=record)
     in_force = entry_into_force_for(record, code, resolve=resolve) if st.is_party else None
     if args.json:
-        dump_json({"state": code, "name": name, "date": on.isoformat(),  # type: ignore[attr-defined]
+        dump_json({"state": code, "name": name, "date": on.isoformat(),
                    "status": st.value,
-                   "in_force_for_it": in_force.isoformat() if in_force else None}, out)
+                   "in_force_for_it": in_force.isoformat() if in_force else None,
+                   "as_of": record.as_of.isoformat() if record.as_of else None,
+                   "resolve": resolve.value}, out)
         return 0
     text = st.value.replace("_", " ")
     extra = f"; in force for it from {in_force.isoformat()}" if in_force else ""
-    if not universe.contains(code, on):  # type: ignore[arg-type]
+    if not universe.contains(code, on):
         try:
-            holder = universe.holder(code, on)  # type: ignore[arg-type]
+            holder = universe.holder(code, on)
         except LookupError:
             extra += " (not a State of the universe on that date)"
         else:
-            extra += (f" (on that date its acts belong to {universe.name(holder, on)},"  # type: ignore[arg-type]
+            extra += (f" (on that date its acts belong to {short_name(universe.name(holder, on))},"
                       f" {holder}, which it continues)")
-    print(f"{name} ({code}) on {on.isoformat()}: {text}{extra}", file=out)  # type: ignore[attr-defined]
+    print(f"{name} ({code}) on {on.isoformat()}: {text}{extra}", file=out)
+    for line in _notes(record, on, resolve, as_of=False):
+        print(line, file=out)
     return 0
 
 
@@ -134,7 +178,7 @@ def timeline_command(args: argparse.Namespace, out: TextIO) -> int:
         dump_json([{"date": str(a.date), "participant": a.participant, "action": a.action,
                     "note": a.note, "sources": list(a.sources)} for a in acts], out)
         return 0
-    name = universe.name(code)
+    name = state_name(code, universe=universe, record=record)
     if not acts:
         print(f"{name} ({code}): no acts recorded", file=out)
         return 0
@@ -142,5 +186,5 @@ def timeline_command(args: argparse.Namespace, out: TextIO) -> int:
     for a in acts:
         listed = f" [listed as {a.listed_as}]" if a.listed_as and a.participant != code else ""
         note = f" — {a.note}" if a.note else ""
-        print(f"  {str(a.date):<15} {a.action.replace('_', ' ')}{listed}{note}", file=out)
+        print(f"  {a.date!s:<15} {a.action.replace('_', ' ')}{listed}{note}", file=out)
     return 0

@@ -140,6 +140,10 @@ def lineage_steps(
         # day, the act is recorded first and the scheduled change after it.
         flush(day - timedelta(days=1) if day > date.min else None)
         kind = act.kind
+        if kind in treaty.rules.consent:
+            # A new consent on the day a denunciation takes effect follows it:
+            # the State leaves, then joins again (else the consent is lost).
+            flush(day)
         if kind.is_signature:
             first_signed = day if first_signed is None else min(first_signed, day)
             if current is Status.NO_ACTION:
@@ -619,9 +623,12 @@ def _build_straddle_index(
         if act.kind in treaty.rules.consent:
             e_lo = state_entry_into_force(treaty, early, lo)
             e_hi = state_entry_into_force(treaty, late, hi)
-            if e_lo is not None and e_hi is not None and e_lo < e_hi:
+            # Not monotone: a later deposit can be in force sooner (bound from a
+            # general entry into force that comes before its own later delay).
+            if e_lo is not None and e_hi is not None and e_lo != e_hi:
                 items.append(
-                    Straddle(e_lo, e_hi, f"{act.describe()} (its entry into force)", act.date,
+                    Straddle(min(e_lo, e_hi), max(e_lo, e_hi),
+                             f"{act.describe()} (its entry into force)", act.date,
                              group, in_force_only=True)
                 )
         elif act.kind is ActKind.DENUNCIATION:

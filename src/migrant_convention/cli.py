@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TextIO
+from typing import TextIO, cast
 
-from . import _cli_core
+from . import _cli_core, _cli_events
 from .dates import parse_date
-from .errors import InvalidDateError, MigrantConventionError, UndecidableError
+from .errors import InvalidDateError, MigrantConventionError, UndecidableError, ValidationError
 
 __all__ = ["main"]
 
@@ -29,6 +30,7 @@ Handler = Callable[[argparse.Namespace, TextIO], int]
 # Every module that adds commands.  Order = order in --help.
 REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     _cli_core.register,
+    _cli_events.register,
 ]
 
 
@@ -52,17 +54,26 @@ def dump_json(value: object, out: TextIO) -> None:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        # One line, exit 2: the contract of every command.
-        self.exit(USAGE, f"{self.prog}: error: {message}\n")
+        # One line, exit 2, and the same "error:" prefix as every other error.
+        command = self.prog.removeprefix(_program_name()).strip()
+        where = f" ({command})" if command else ""
+        self.exit(USAGE, f"error{where}: {message}\n")
+
+
+def _program_name() -> str:
+    # Installed as a console script, or run with ``python -m``.
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    return name if name.startswith("migrant-convention") else "python -m migrant_convention"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="python -m migrant_convention",
+        prog=_program_name(),
         description="Who has signed, ratified or acceded to the Migrant Workers Convention, "
         "on any date.",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                parser_class=cast(type[argparse.ArgumentParser], _Parser))
     sub.required = True
     for register in REGISTRARS:
         register(sub)
@@ -80,6 +91,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     handler: Handler = args.handler
     try:
         return handler(args, out)
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): not an error of ours.  Point
+        # stdout at devnull so the interpreter's final flush does not fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return OK
     except UndecidableError as exc:
         message = str(exc).replace(
             "Pass resolve='earliest' or resolve='latest' to choose.",
@@ -87,6 +104,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         )
         print(f"error: {message}", file=sys.stderr)
         return UNDECIDABLE
+    except ValidationError as exc:
+        problems = "; ".join(str(p) for p in exc.exceptions)
+        print(f"error: {exc.summary}: {problems}", file=sys.stderr)
+        return USAGE
     except MigrantConventionError as exc:
         first = str(exc).splitlines()
         print(f"error: {' '.join(line.strip() for line in first)}", file=sys.stderr)

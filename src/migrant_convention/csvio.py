@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from .acts import Act, parse_action
@@ -61,7 +61,8 @@ def _split_sources(text: str) -> tuple[str, ...]:
 
 def _rows(text: str, source: str, columns: tuple[str, ...], problems: list[Problem]
           ) -> list[tuple[int, dict[str, str]]]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # A spreadsheet may save UTF-8 with a byte-order mark: it is not data.
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     header = tuple(reader.fieldnames or ())
     missing = [c for c in columns if c not in header]
     if missing:
@@ -78,11 +79,19 @@ def _rows(text: str, source: str, columns: tuple[str, ...], problems: list[Probl
         if i >= MAX_ROWS:
             problems.append(Problem(f"{source}", f"{MAX_ROWS}+ rows", "too many rows", "too-large"))
             break
+        cells = {k: (v or "") for k, v in row.items() if k is not None}
         if None in row:
-            problems.append(Problem(f"{source}, row {line}", row[None],
-                                    "more cells than columns", "extra-cells"))
-        out.append((line, {k: (v or "") for k, v in row.items() if k is not None}))
+            # Reported by the caller, in row order; "" marks the extra cells.
+            cells[""] = " | ".join(row[None])
+        out.append((line, cells))
     return out
+
+
+def _no_extra_cells(row: dict[str, str], where: str, problems: list[Problem]) -> bool:
+    if "" in row:
+        problems.append(Problem(where, row[""], "more cells than columns", "extra-cells"))
+        return False
+    return True
 
 
 def read_acts(text: str, source: str = "<acts>") -> tuple[tuple[Act, ...], tuple[Participant, ...]]:
@@ -97,7 +106,7 @@ def read_acts(text: str, source: str = "<acts>") -> tuple[tuple[Act, ...], tuple
     participants: dict[str, Participant] = {}
     for line, row in _rows(text, source, ACT_COLUMNS, problems):
         where = f"{source}, row {line}"
-        ok = True
+        ok = _no_extra_cells(row, where, problems)
         code = row["iso3"].strip()
         name = row["participant"].strip()
         if not name:
@@ -148,12 +157,24 @@ def read_acts(text: str, source: str = "<acts>") -> tuple[tuple[Act, ...], tuple
 def write_acts(acts: Iterable[Act]) -> str:
     """Write acts in the layout :func:`read_acts` reads."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(ACT_COLUMNS)
+    writerow = _row_writer(out)
+    writerow(ACT_COLUMNS)
     for a in acts:
-        writer.writerow([a.listed_as or a.participant, a.participant, a.action, str(a.date),
-                         a.note, _SEP.join(a.sources)])
+        writerow([a.listed_as or a.participant, a.participant, a.action, str(a.date),
+                  a.note, _SEP.join(a.sources)])
     return out.getvalue()
+
+
+def _row_writer(out: io.StringIO) -> Callable[[Sequence[str]], object]:
+    # Lines end in "\n", so the csv module would leave a lone "\r" unquoted and
+    # the row would not read back: such rows are written fully quoted.
+    plain = csv.writer(out, lineterminator="\n")
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def writerow(row: Sequence[str]) -> object:
+        return (quoted if any("\r" in c for c in row) else plain).writerow(row)
+
+    return writerow
 
 
 def _code_for(row: dict[str, str]) -> str | None:
@@ -176,7 +197,7 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
     rows = _rows(text, source, UNIVERSE_COLUMNS, problems)
     for line, row in rows:
         where = f"{source}, row {line}"
-        ok = True
+        ok = _no_extra_cells(row, where, problems)
         code = _code_for(row)
         status = row["iso3166_status"].strip()
         if code is None:
@@ -246,11 +267,11 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
 def write_universe(periods: Iterable[Membership]) -> str:
     """Write periods in the layout :func:`read_universe` reads."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(UNIVERSE_COLUMNS)
+    writerow = _row_writer(out)
+    writerow(UNIVERSE_COLUMNS)
     own = {v: k for k, v in NO_ISO_CODES.items()}
     for p in periods:
-        writer.writerow([p.name, "" if p.code in own else p.code, p.iso3166_status,
+        writerow([p.name, "" if p.code in own else p.code, p.iso3166_status,
                          p.start.isoformat(), p.end.isoformat() if p.end else "",
                          p.basis.value, p.continues or "", _SEP.join(p.sources)])
     return out.getvalue()

@@ -265,7 +265,14 @@ class PartialDate:
         return None
 
     def sort_key(self) -> tuple[date, date]:
-        """Sort by earliest possible day, then latest."""
+        """Sort by earliest possible day, then latest.
+
+        An "on or before" date has no known earliest day; it sorts by the one
+        bound it has, its latest day (sorting it before everything else would
+        put a declaration "on or before 2013" before a signature of 2000).
+        """
+        if self.earliest_known is None:
+            return (self.latest, self.latest)
         return (self.earliest, self.latest)
 
     def __str__(self) -> str:

@@ -129,24 +129,38 @@ class ValidationError(MigrantConventionError, ExceptionGroup[Problem]):
     :class:`ValueError` through each :class:`Problem`.
     """
 
+    summary: str
+
     def __new__(cls, message: str, problems: Sequence[Problem]) -> ValidationError:
-        return super().__new__(cls, message, list(problems))
+        self = super().__new__(cls, _full_message(message, problems), list(problems))
+        self.summary = message
+        return self
 
     def __init__(self, message: str, problems: Sequence[Problem]) -> None:
-        super().__init__(message, list(problems))
+        super().__init__(_full_message(message, problems), list(problems))
+        #: The one-line summary, without the list of problems.
+        self.summary = message
+
+    def __str__(self) -> str:
+        # ExceptionGroup would append "(N sub-exceptions)": the message
+        # already lists them.
+        return self.message
 
     @property
     def problems(self) -> tuple[Problem, ...]:
         """The problems, in the order they were found."""
         return tuple(p for p in self.exceptions if isinstance(p, Problem))
 
-    def __str__(self) -> str:
-        lines = [f"{self.message} ({len(self.exceptions)} problem(s)):"]
-        lines.extend(f"  - {p}" for p in self.exceptions)
-        return "\n".join(lines)
-
     def derive(self, excs: Sequence[Problem]) -> ValidationError:  # type: ignore[override]
-        return ValidationError(self.message, excs)
+        return ValidationError(self.summary, excs)
+
+
+def _full_message(summary: str, problems: Sequence[Problem]) -> str:
+    # The whole list goes into the message so that every way of printing the
+    # error (str, logging, pytest, tracebacks) shows every problem.
+    lines = [f"{summary} ({len(problems)} problem{'s' if len(problems) != 1 else ''}):"]
+    lines.extend(f"  - {p}" for p in problems)
+    return "\n".join(lines)
 
 
 def raise_if_problems(message: str, problems: Sequence[Problem]) -> None:

@@ -129,7 +129,11 @@ def problems(
                 elif rules.denunciation.not_before is not None:
                     deposit = bound_since.date.bounded(floor)[0]
                     in_force = _index.state_entry_into_force(treaty, general, deposit)
-                    if in_force is not None:
+                    if in_force is None:
+                        report(i, "date", str(act.date),
+                               "denounced before the treaty entered into force for it",
+                               "early-denunciation")
+                    else:
                         first = rules.denunciation.not_before.apply(in_force)
                         if hi < first:
                             report(i, "date", str(act.date),

@@ -1,0 +1,151 @@
+"""A naive reference implementation of the status and count rules.
+
+Written from the rules as the documentation states them (treaty.py, status.py,
+the Convention's articles 87 and 89), directly and slowly, without the
+library's indexes (``_index.py``) or its month arithmetic: the properties
+compare the fast functions with these.  It assumes a consistent record (what
+the strategies generate): at most one consent at a time, denunciations only by
+parties.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from typing import Literal
+
+from migrant_convention import Act, ActKind, Alignment, Delay, Status, TreatyRecord, Universe
+
+How = Literal["earliest", "latest"]
+
+_SAME_DAY_ORDER = {  # a signature and a ratification on one day: signed first
+    ActKind.SIGNATURE: 0, ActKind.SUCCESSION_TO_SIGNATURE: 0, ActKind.DENUNCIATION: 9,
+}
+
+
+def day_of(record: TreatyRecord, act: Act, how: How) -> date:
+    """The day an act counts from: its first or last possible day; an open
+    "on or before" date starts no earlier than the treaty's adoption."""
+    adopted = record.treaty.adopted
+    first = act.date.earliest_known if act.date.earliest_known is not None else adopted
+    first = min(max(first, adopted), act.date.latest)
+    return first if how == "earliest" else act.date.latest
+
+
+def apply(delay: Delay, start: date) -> date:
+    """*start* plus the delay, counted month by month, then aligned."""
+    year, month = start.year, start.month
+    for _ in range(delay.months):
+        month += 1
+        if month == 13:
+            year, month = year + 1, 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    end = date(year, month, day) + timedelta(days=delay.days)
+    if delay.alignment is Alignment.FIRST_OF_NEXT_MONTH:
+        return date(end.year + 1, 1, 1) if end.month == 12 else date(end.year, end.month + 1, 1)
+    return end
+
+
+def general_eif(record: TreatyRecord, how: How) -> date | None:
+    """The day the N-th instrument of consent (any participant) is deposited, plus the delay."""
+    rules = record.treaty.rules
+    deposits = sorted(day_of(record, a, how) for a in record.acts if a.kind in rules.consent)
+    n = rules.entry_into_force.instruments
+    if len(deposits) < n:
+        return None
+    return apply(rules.entry_into_force.delay, deposits[n - 1])
+
+
+def eif_for_deposit(record: TreatyRecord, deposit: date, how: How) -> date | None:
+    """Bound from the general entry into force if it consented before it;
+    otherwise its own deposit plus the later delay."""
+    general = general_eif(record, how)
+    if general is None:
+        return None
+    if deposit < general:
+        return general
+    return apply(record.treaty.rules.entry_into_force.later_delay, deposit)
+
+
+def eif_for(record: TreatyRecord, code: str, how: How) -> date | None:
+    consents = [day_of(record, a, how) for a in record.acts
+                if a.participant == code and a.kind in record.treaty.rules.consent]
+    if not consents:
+        return None
+    return eif_for_deposit(record, max(consents), how)
+
+
+def denunciation_effect(record: TreatyRecord, notified: date) -> date:
+    clause = record.treaty.rules.denunciation
+    assert clause is not None, "the strategies only denounce treaties with a clause"
+    return apply(clause.takes_effect, notified)
+
+
+def lineage(universe: Universe | None, code: str) -> frozenset[str]:
+    """Every code linked to *code* by "continues", in either direction."""
+    if universe is None:
+        return frozenset({code})
+    links = [(p.code, p.continues) for p in universe.periods if p.continues]
+    group = {code}
+    grew = True
+    while grew:
+        grew = False
+        for a, b in links:
+            if (a in group) != (b in group):
+                group |= {a, b}
+                grew = True
+    return frozenset(group)
+
+
+def status(record: TreatyRecord, group: frozenset[str], on: date, how: How) -> Status:
+    """The status of the participants *group* (one lineage) on *on*."""
+    rules = record.treaty.rules
+    acts = sorted(
+        (day_of(record, a, how), _SAME_DAY_ORDER.get(a.kind, 5), i, a)
+        for i, a in enumerate(record.acts) if a.participant in group
+    )
+    # Episodes of being bound: [consent day, denunciation day or None].
+    episodes: list[list[date | None]] = []
+    for day, _, _, act in acts:
+        if act.kind in rules.consent and (not episodes or episodes[-1][1] is not None):
+            episodes.append([day, None])
+        elif act.kind is ActKind.DENUNCIATION and episodes and episodes[-1][1] is None:
+            episodes[-1][1] = day
+    started = [e for e in episodes if e[0] is not None and e[0] <= on]
+    if started:
+        consent, notified = started[-1]
+        assert consent is not None
+        if notified is not None and denunciation_effect(record, notified) <= on:
+            return Status.FORMER_PARTY
+        in_force = eif_for_deposit(record, consent, how)
+        if in_force is not None and in_force <= on:
+            return Status.PARTY_IN_FORCE
+        return Status.PARTY
+    if any(d <= on and a.kind.is_signature for d, _, _, a in acts):
+        return Status.SIGNATORY
+    return Status.NO_ACTION
+
+
+def members(universe: Universe, on: date) -> list[str]:
+    return sorted({p.code for p in universe.periods
+                   if p.start <= on and (p.end is None or on <= p.end)})
+
+
+def counts(record: TreatyRecord, universe: Universe, on: date, how: How) -> dict[str, int]:
+    """Ratification by numbers, State by State."""
+    out = dict.fromkeys(("parties", "in_force", "signatories", "signatories_total",
+                         "former_parties", "no_action", "states"), 0)
+    for code in members(universe, on):
+        group = lineage(universe, code)
+        s = status(record, group, on, how)
+        out["states"] += 1
+        out["parties"] += s in (Status.PARTY, Status.PARTY_IN_FORCE)
+        out["in_force"] += s is Status.PARTY_IN_FORCE
+        out["signatories"] += s is Status.SIGNATORY
+        out["former_parties"] += s is Status.FORMER_PARTY
+        out["no_action"] += s is Status.NO_ACTION
+        out["signatories_total"] += any(
+            a.participant in group and a.kind.is_signature and day_of(record, a, how) <= on
+            for a in record.acts
+        )
+    return out

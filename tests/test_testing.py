@@ -1,0 +1,75 @@
+"""The invariant checks fail, readably, when an answer breaks its definition."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import attrs
+import pytest
+
+import migrant_convention as mc
+from migrant_convention import testing
+
+ON = date(2014, 12, 18)
+
+
+def test_the_bundled_record_passes_every_check() -> None:
+    testing.check_invariants(mc.data.icrmw(), mc.data.states(), [date(1995, 1, 1), ON])
+
+
+def test_partition_catches_a_miscount(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = mc.counts
+
+    def off_by_one(*args: Any, **kwargs: Any) -> mc.Counts:
+        c = real(*args, **kwargs)
+        return attrs.evolve(c, parties=c.parties - 1, no_action=c.no_action + 1)
+
+    monkeypatch.setattr(testing, "counts", off_by_one)
+    with pytest.raises(AssertionError, match=r"counts\(\) gives .*'parties': 46.* give .*"
+                                             r"'parties': 47"):
+        testing.check_partition(mc.data.icrmw(), mc.data.states(), ON)
+
+
+def test_count_series_check_names_the_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = mc.count_series
+
+    def stale(*args: Any, **kwargs: Any) -> list[mc.Counts]:
+        return [attrs.evolve(c, in_force=0) for c in real(*args, **kwargs)]
+
+    monkeypatch.setattr(testing, "count_series", stale)
+    with pytest.raises(AssertionError, match="on 2014-12-18: count_series gives"):
+        testing.check_count_series(mc.data.icrmw(), mc.data.states(), [ON])
+
+
+def test_entry_into_force_check_catches_an_early_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(testing, "entry_into_force_for", lambda *a, **k: date(2003, 6, 30))
+    with pytest.raises(AssertionError, match="before the treaty's entry into force on 2003-07-01"):
+        testing.check_entry_into_force(mc.data.icrmw())
+
+
+def test_party_before_deposit_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    def everyone_party(*args: Any, **kwargs: Any) -> dict[str, mc.Status]:
+        return dict.fromkeys(mc.data.states().members(ON), mc.Status.PARTY)
+
+    monkeypatch.setattr(testing, "statuses", everyone_party)
+    with pytest.raises(AssertionError, match="counted as party on 2014-12-18, but its "
+                                             "instruments of consent were deposited on no day"):
+        testing.check_no_party_before_deposit(mc.data.icrmw(), mc.data.states(), ON)
+
+
+def test_a_party_lost_without_denunciation_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = mc.statuses
+
+    def forgetful(record: mc.TreatyRecord, universe: mc.Universe, on: date,
+                  **kwargs: Any) -> dict[str, mc.Status]:
+        out = real(record, universe, on, **kwargs)
+        if on == ON:
+            out["ALB"] = mc.Status.NO_ACTION
+        return out
+
+    monkeypatch.setattr(testing, "statuses", forgetful)
+    with pytest.raises(AssertionError, match="ALB is a party on 2010-01-01 but no_action on "
+                                             "2014-12-18, and has not denounced"):
+        testing.check_parties_monotonic(mc.data.icrmw(), mc.data.states(),
+                                        [date(2010, 1, 1), ON])
