@@ -19,7 +19,7 @@ from migrant_convention import Act, ActKind, Alignment, Delay, Status, TreatyRec
 How = Literal["earliest", "latest"]
 
 _SAME_DAY_ORDER = {  # a signature and a ratification on one day: signed first
-    ActKind.SIGNATURE: 0, ActKind.SUCCESSION_TO_SIGNATURE: 0, ActKind.DENUNCIATION: 9,
+    ActKind.SIGNATURE: 0, ActKind.SUCCESSION_TO_SIGNATURE: 0,  # then the record's order
 }
 
 
@@ -47,9 +47,15 @@ def apply(delay: Delay, start: date) -> date:
 
 
 def general_eif(record: TreatyRecord, how: How) -> date | None:
-    """The day the N-th instrument of consent (any participant) is deposited, plus the delay."""
+    """The day the N-th instrument of consent is deposited, plus the delay; a
+    participant's instruments count once (its first)."""
     rules = record.treaty.rules
-    deposits = sorted(day_of(record, a, how) for a in record.acts if a.kind in rules.consent)
+    first: dict[str, date] = {}
+    for a in record.acts:
+        if a.kind in rules.consent:
+            day = day_of(record, a, how)
+            first[a.participant] = min(day, first.get(a.participant, day))
+    deposits = sorted(first.values())
     n = rules.entry_into_force.instruments
     if len(deposits) < n:
         return None

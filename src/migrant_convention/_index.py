@@ -63,10 +63,18 @@ def act_day(act: Act, how: Resolve, floor: date) -> date:
 
 
 def general_entry_into_force(treaty: Treaty, acts: Sequence[Act], how: Resolve) -> date | None:
+    """The treaty's entry into force: its rule applied to the day of the Nth
+    instrument.  Each participant's instrument counts once (its first): a
+    second consent by one State, an error the validation reports, must not
+    bring a treaty into force."""
     rule = treaty.rules.entry_into_force
-    days = sorted(
-        act_day(a, how, treaty.adopted) for a in acts if a.kind in treaty.rules.consent
-    )
+    first: dict[str, date] = {}
+    for a in acts:
+        if a.kind in treaty.rules.consent:
+            day = act_day(a, how, treaty.adopted)
+            if a.participant not in first or day < first[a.participant]:
+                first[a.participant] = day
+    days = sorted(first.values())
     if len(days) < rule.instruments:
         return None
     return rule.delay.apply(days[rule.instruments - 1])
@@ -310,7 +318,6 @@ def _build_record_index(
     bound: dict[str, date] = {}
     denounced: set[str] = set()
     others: set[str] = set()
-    deposits: list[date] = []
     for act in record.acts:
         role = roles[act.kind._name_]
         code = act.participant
@@ -330,7 +337,6 @@ def _build_record_index(
             if old is None or day < old:
                 signed[code] = day
         elif role == _CONSENT:
-            deposits.append(day)
             old = bound.get(code)
             if old is None or day < old:
                 bound[code] = day
@@ -338,8 +344,9 @@ def _build_record_index(
             denounced.add(code)
     rule = treaty.rules.entry_into_force
     general: date | None = None
+    # Each participant's first instrument counts once (general_entry_into_force).
+    deposits = sorted(bound.values())
     if len(deposits) >= rule.instruments:
-        deposits.sort()
         general = rule.delay.apply(deposits[rule.instruments - 1])
 
     lineage_of = universe._lineage if universe is not None else {}

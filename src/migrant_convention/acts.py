@@ -70,16 +70,12 @@ _CONSENTS = frozenset(
     }
 )
 
-# Same-day acts happen in this order (a signature and a ratification deposited
-# on one day — Ghana, 7 Sep 2000 — make a signatory that is at once a party).
-_ORDER = {
-    ActKind.SIGNATURE: 0,
-    ActKind.SUCCESSION_TO_SIGNATURE: 0,
-    ActKind.PROVISIONAL_APPLICATION: 1,
-    **dict.fromkeys(_CONSENTS, 2),
-    ActKind.DECLARATION: 3,
-    ActKind.DENUNCIATION: 4,
-}
+# On one day, a signature comes before anything else (a signature and a
+# ratification deposited together — Ghana, 7 Sep 2000 — make a signatory that
+# is at once a party).  Other same-day acts keep the order of the record: a
+# denunciation taking effect at once and a new accession on the same day mean
+# different things in different orders, and only the source knows which.
+_ORDER = {k: 0 if k.is_signature else 1 for k in ActKind}
 
 
 def _article(value: str | None) -> str | None:
@@ -115,7 +111,7 @@ class Act:
         """The act as one label: ``"ratification"``, ``"declaration_art77"``."""
         return action_label(self.kind, self.article)
 
-    def sort_key(self) -> tuple[object, ...]:
+    def sort_key(self) -> tuple[object, ...]:  # sorted() is stable: ties keep record order
         """Chronological order; same-day acts in their natural order."""
         return (*self.date.sort_key(), _ORDER[self.kind], self.participant)
 

@@ -131,17 +131,28 @@ def status(
     ):
         raise UnknownParticipantError(participant, "no act of it in this record")
     if how is Resolve.STRICT:
-        straddles = [
-            s for s in _index.straddle_index(record, universe).at(on)
-            if s.group is None or s.group == group
-        ]
-        if straddles:
-            early = _status_from(record, universe, group, on, Resolve.EARLIEST)
-            late = _status_from(record, universe, group, on, Resolve.LATEST)
-            if early is not late:
-                _raise_undecidable(f"the status of {participant}", on, straddles)
-            return early
+        index = _index.straddle_index(record, universe)
+        if not index.items:  # every relevant date is known to the day
+            return _status_from(record, universe, group, on, Resolve.EARLIEST)
+        early = _status_from(record, universe, group, on, Resolve.EARLIEST)
+        late = _status_from(record, universe, group, on, Resolve.LATEST)
+        if early is not late:
+            straddles = [s for s in index.at(on) if s.group is None or s.group == group]
+            # No range covers the day, yet the answers differ: the *order* of
+            # the lineage's acts is what the imprecise dates leave open.
+            _raise_undecidable(f"the status of {participant}", on,
+                               straddles or _imprecise_of(index, {group}))
+        return early
     return _status_from(record, universe, group, on, how)
+
+
+def _imprecise_of(index: _index.StraddleIndex, groups: set[tuple[str, ...]]
+                  ) -> list[_index.Straddle]:
+    return [s for s in index.items if s.group is None or s.group in groups]
+
+
+def _groups_on(universe: Universe, on: date) -> set[tuple[str, ...]]:
+    return {universe.lineage(c) for c in universe.members(on)}
 
 
 def _status_from(
@@ -160,7 +171,20 @@ def statuses(
     members = sorted(universe.members(on))
     if how is Resolve.STRICT:
         _strict_check(record, universe, on)
-        how = Resolve.EARLIEST
+        straddles = _index.straddle_index(record, universe)
+        early = _statuses_from(record, universe, members, on, Resolve.EARLIEST)
+        if straddles.items:
+            late = _statuses_from(record, universe, members, on, Resolve.LATEST)
+            if early != late:
+                differ = {universe.lineage(c) for c in members if early[c] is not late[c]}
+                _raise_undecidable("the statuses of the States", on,
+                                   _imprecise_of(straddles, differ))
+        return early
+    return _statuses_from(record, universe, members, on, how)
+
+
+def _statuses_from(record: TreatyRecord, universe: Universe, members: list[str], on: date,
+                   how: Resolve) -> dict[str, Status]:
     index = _index.record_index(record, universe, how)
     return {code: index.status_at(universe.lineage(code), on) for code in members}
 
@@ -226,6 +250,14 @@ def counts(
     how = as_resolve(resolve)
     if how is Resolve.STRICT:
         _strict_check(record, universe, on)
+        early = _counts_at(_index.record_index(record, universe, Resolve.EARLIEST), on)
+        straddles = _index.straddle_index(record, universe)
+        if straddles.items:
+            late = _counts_at(_index.record_index(record, universe, Resolve.LATEST), on)
+            if early != late:
+                _raise_undecidable("ratification by numbers", on,
+                                   _imprecise_of(straddles, _groups_on(universe, on)))
+        return early
     return _counts_at(_index.record_index(record, universe, how), on)
 
 
@@ -248,6 +280,16 @@ def count_series(
         for d in days:
             if straddles.any_at(d):
                 _strict_check(record, universe, d)
+        early = _index.counts_series(_index.record_index(record, universe, Resolve.EARLIEST),
+                                     days)
+        if straddles.items:
+            late = _index.counts_series(_index.record_index(record, universe, Resolve.LATEST),
+                                        days)
+            for a, b in zip(early, late, strict=True):
+                if a != b:
+                    _raise_undecidable("ratification by numbers", a.on,
+                                       _imprecise_of(straddles, _groups_on(universe, a.on)))
+        return early
     return _index.counts_series(_index.record_index(record, universe, how), days)
 
 
