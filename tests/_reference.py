@@ -103,6 +103,19 @@ def lineage(universe: Universe | None, code: str) -> frozenset[str]:
     return frozenset(group)
 
 
+def last_day(universe: Universe | None, code: str, on: date) -> date:
+    """The day whose status a State has on *on*: *on* itself, or, for a State
+    that has ceased to exist by then (and does not come back), its last day."""
+    if universe is None:
+        return on
+    mine = [p for p in universe.periods if p.code == code]
+    if not mine or any(p.start <= on and (p.end is None or on <= p.end) for p in mine):
+        return on
+    if any(p.start > on for p in mine):
+        return on
+    return max(p.end for p in mine if p.end is not None)
+
+
 def status(record: TreatyRecord, group: frozenset[str], on: date, how: How) -> Status:
     """The status of the participants *group* (one lineage) on *on*."""
     rules = record.treaty.rules

@@ -104,6 +104,11 @@ def naive_status(
     record: TreatyRecord, universe: Universe | None, code: str, on: date, how: Resolve,
     done_by: tuple[list[tuple[date, Act]], date | None] | None = None,
 ) -> tuple[Status, bool]:
+    if universe is not None and code in universe and not universe.contains(code, on):
+        periods = universe.periods_of(code)
+        if not any(p.start > on for p in periods):  # ceased: its status on its last day
+            on = max(p.end for p in periods if p.end is not None)
+            done_by = None
     done, general = done_by or _done_by(record, on, how)
     group = universe.lineage(code) if universe is not None else (code,)
     mine = [(d, a) for d, a in done if a.participant in group]

@@ -146,3 +146,13 @@ def test_daily_series_is_monotone_without_denunciations() -> None:
     assert parties == sorted(parties)
     assert parties[0] == 0
     assert parties[-1] == 60
+
+
+def test_a_state_that_ceased_keeps_its_last_status() -> None:
+    # The FRY (YUG) ended on 2000-10-31, before the 2004 signature made by
+    # Serbia and Montenegro; Serbia and Montenegro ended on 2006-06-02 as a
+    # signatory (states_universe.csv, icrmw_actions.csv).
+    day = date(2014, 12, 18)
+    assert status(RECORD, "YUG", day, universe=STATES) is Status.NO_ACTION
+    assert status(RECORD, "SCG", day, universe=STATES) is Status.SIGNATORY
+    assert status(RECORD, "SRB", day, universe=STATES) is Status.SIGNATORY

@@ -105,7 +105,8 @@ def test_status_matches_the_reference(case: Case) -> None:
     for how in HOWS:
         for day in days:
             for code in _everyone(record, universe):
-                expected = ref.status(record, ref.lineage(universe, code), day, how)
+                expected = ref.status(record, ref.lineage(universe, code),
+                                      ref.last_day(universe, code, day), how)
                 assert mc.status(record, code, day, universe=universe, resolve=how) is expected
             for code in record.codes:
                 alone = ref.status(record, frozenset({code}), day, how)
@@ -122,8 +123,9 @@ def test_strict_status_raises_exactly_when_resolutions_disagree(case: Case) -> N
     for day in days:
         for code in _everyone(record, universe):
             group = ref.lineage(universe, code)
-            early = ref.status(record, group, day, "earliest")
-            late = ref.status(record, group, day, "latest")
+            as_of = ref.last_day(universe, code, day)
+            early = ref.status(record, group, as_of, "earliest")
+            late = ref.status(record, group, as_of, "latest")
             if early is late:
                 assert mc.status(record, code, day, universe=universe) is early
             else:

@@ -148,3 +148,11 @@ def test_icrmw_rules_are_articles_86_to_89() -> None:
     # Art. 89(2): a notification received on 15 March 2030 takes effect on
     # 1 April 2031 (first day of the month following twelve months).
     assert rules.denunciation.takes_effect.apply(date(2030, 3, 15)) == date(2031, 4, 1)
+
+
+def test_a_second_consent_by_one_state_is_not_a_second_instrument() -> None:
+    # Threshold 2: one State ratifying twice must not bring the treaty into force.
+    record = TreatyRecord(_treaty(2), [_acc("NOR", "2020-05-02"), _acc("NOR", "2020-06-02")])
+    assert entry_into_force(record) is None
+    record = TreatyRecord(_treaty(2), [*record.acts, _acc("SWE", "2020-07-15")])
+    assert entry_into_force(record) == date(2020, 11, 1)

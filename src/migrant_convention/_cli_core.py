@@ -160,8 +160,15 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
         except LookupError:
             extra += " (not a State of the universe on that date)"
         else:
-            extra += (f" (on that date its acts belong to {short_name(universe.name(holder, on))},"
-                      f" {holder}, which it continues)")
+            other = f"{short_name(universe.name(holder, on))} ({holder})"
+            lineage = universe.lineage(code)
+            if lineage.index(holder) < lineage.index(code):
+                extra += f" (not yet in the universe: on that date its acts belong to {other}," \
+                         " which it continues)"
+            else:
+                last = max(p.end for p in universe.periods_of(code) if p.end is not None)
+                extra += f" (ceased on {last.isoformat()}, its status on that day;" \
+                         f" {other} continues it)"
     print(f"{name} ({code}) on {on.isoformat()}: {text}{extra}", file=out)
     for line in _notes(record, on, resolve, as_of=False):
         print(line, file=out)

@@ -118,6 +118,10 @@ def status(
     With a *universe*, acts of the States that *participant* continues (or
     that continue it) count as its own: Serbia's status in 2005 includes the
     signature listed under Serbia but made by Serbia and Montenegro in 2004.
+    A State that has ceased to exist keeps the status it had on its last day
+    in the universe: its successor's later acts are not its own (Serbia and
+    Montenegro is a signatory from 2004 on; the Federal Republic of
+    Yugoslavia, which ended in 2000, never signed).
 
     >>> from migrant_convention import data
     >>> status(data.icrmw(), "ARG", date(2005, 1, 1))
@@ -126,6 +130,12 @@ def status(
     _check_day(on)
     how = as_resolve(resolve)
     group = _index._group_key(universe, participant)
+    if universe is not None and participant in universe and not universe.contains(participant, on):
+        ended = [p.end for p in universe.periods_of(participant)
+                 if p.end is not None and p.end < on]
+        later = [p for p in universe.periods_of(participant) if p.start > on]
+        if ended and not later:
+            on = max(ended)  # ceased to exist: its status on its last day
     if all(c not in _index.known_codes(record) for c in group) and not (
         record.participant(participant) or (universe is not None and participant in universe)
     ):
