@@ -56,10 +56,10 @@ def general_eif(record: TreatyRecord, how: How) -> date | None:
             day = day_of(record, a, how)
             first[a.participant] = min(day, first.get(a.participant, day))
     deposits = sorted(first.values())
-    n = rules.entry_into_force.instruments
-    if len(deposits) < n:
+    rule = rules.entry_into_force
+    if rule is None or len(deposits) < rule.instruments:
         return None
-    return apply(rules.entry_into_force.delay, deposits[n - 1])
+    return apply(rule.delay, deposits[rule.instruments - 1])
 
 
 def eif_for_deposit(record: TreatyRecord, deposit: date, how: How) -> date | None:
@@ -68,9 +68,10 @@ def eif_for_deposit(record: TreatyRecord, deposit: date, how: How) -> date | Non
     general = general_eif(record, how)
     if general is None:
         return None
-    if deposit < general:
+    rule = record.treaty.rules.entry_into_force
+    if deposit < general or rule is None:
         return general
-    return apply(record.treaty.rules.entry_into_force.later_delay, deposit)
+    return apply(rule.later_delay, deposit)
 
 
 def eif_for(record: TreatyRecord, code: str, how: How) -> date | None:

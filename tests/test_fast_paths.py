@@ -59,7 +59,7 @@ def _lineage_status(
             signed = True
         elif act.kind in rules.consent and not bound:
             bound, former = True, False
-            if general is None:
+            if general is None or rules.entry_into_force is None:
                 in_force = None
             elif day < general:
                 in_force = general
@@ -94,9 +94,9 @@ def _done_by(record: TreatyRecord, on: date, how: Resolve) -> tuple[
         if a.kind in rules.consent:
             first.setdefault(a.participant, d)
     deposits = sorted(first.values())
-    need = rules.entry_into_force.instruments
-    general = rules.entry_into_force.delay.apply(deposits[need - 1]) \
-        if len(deposits) >= need else None
+    rule = rules.entry_into_force
+    general = rule.delay.apply(deposits[rule.instruments - 1]) \
+        if rule is not None and len(deposits) >= rule.instruments else None
     return done, general
 
 

@@ -63,6 +63,7 @@ def test_acts_of_given_kinds(act: mc.Act) -> None:
 @given(mst.treaties(LO, HI, max_instruments=4, denunciation=True))
 def test_treaties_follow_their_bounds(treaty: mc.Treaty) -> None:
     assert LO <= treaty.adopted <= treaty.opened_for_signature <= HI
+    assert treaty.rules.entry_into_force is not None
     assert 1 <= treaty.rules.entry_into_force.instruments <= 4
     assert treaty.rules.denunciation is not None
     assert treaty.rules.consent

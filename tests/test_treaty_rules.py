@@ -138,6 +138,7 @@ def test_not_in_force_below_threshold() -> None:
 
 def test_icrmw_rules_are_articles_86_to_89() -> None:
     rules = icrmw_treaty().rules
+    assert rules.entry_into_force is not None
     assert rules.entry_into_force.instruments == 20
     assert rules.entry_into_force.delay == ART_87
     assert rules.entry_into_force.later_delay == ART_87

@@ -231,3 +231,20 @@ def test_command_line_status_accepts_former_un_names() -> None:
     assert '"state": "CPV"' in out.getvalue()
     # A participant that is not a State of the universe is not a State to ask about.
     assert main(["status", "European Union", "--on", "2014-12-18"], io.StringIO()) == 2
+
+
+def test_a_table_without_rules_invents_no_entry_into_force() -> None:
+    from migrant_convention import UnknownRuleError, entry_into_force, entry_into_force_for
+    from migrant_convention.untc import deposit_only_treaty
+
+    treaty = deposit_only_treaty("XXVII-7", adopted=date(1992, 5, 9))
+    record = mc.TreatyRecord(treaty, [
+        mc.Act("ALB", mc.ActKind.ACCESSION, mc.PartialDate.parse("1994-10-03")),
+    ])
+    with pytest.raises(UnknownRuleError, match="not known"):
+        entry_into_force(record)
+    with pytest.raises(UnknownRuleError):
+        entry_into_force_for(record, "ALB")
+    c = mc.counts(record, mc.data.states(), date(2000, 1, 1))
+    assert c.parties == 1
+    assert c.in_force == 0  # nobody is taken to be in force under an unknown rule

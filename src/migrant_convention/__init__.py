@@ -52,6 +52,7 @@ if _TYPE_CHECKING:  # for type checkers; at run time names are imported on first
         Problem,
         UndecidableError,
         UnknownParticipantError,
+        UnknownRuleError,
         UnsupportedFormatError,
         ValidationError,
     )
@@ -142,6 +143,7 @@ _LAZY: dict[str, str] = {
     "UnknownGroupingError": ".groupings",
     "UnknownLanguageError": ".names",
     "UnknownParticipantError": ".errors",
+    "UnknownRuleError": ".errors",
     "UnsupportedFormatError": ".errors",
     "ValidationError": ".errors",
     "breakdown": ".groupings",
@@ -225,6 +227,7 @@ __all__ = [
     "UnknownGroupingError",
     "UnknownLanguageError",
     "UnknownParticipantError",
+    "UnknownRuleError",
     "UnsupportedFormatError",
     "ValidationError",
     "__version__",

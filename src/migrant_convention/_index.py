@@ -68,6 +68,8 @@ def general_entry_into_force(treaty: Treaty, acts: Sequence[Act], how: Resolve) 
     second consent by one State, an error the validation reports, must not
     bring a treaty into force."""
     rule = treaty.rules.entry_into_force
+    if rule is None:  # not known: the treaty is never taken to be in force
+        return None
     first: dict[str, date] = {}
     for a in acts:
         if a.kind in treaty.rules.consent:
@@ -84,9 +86,12 @@ def state_entry_into_force(treaty: Treaty, general: date | None, deposit: date) 
     """When the treaty enters into force for a participant that deposited on *deposit*."""
     if general is None:
         return None
+    rule = treaty.rules.entry_into_force
+    if rule is None:
+        return None
     if deposit < general:
         return general
-    return treaty.rules.entry_into_force.later_delay.apply(deposit)
+    return rule.later_delay.apply(deposit)
 
 
 def denunciation_effect(treaty: Treaty, notified: date) -> date:
@@ -346,7 +351,7 @@ def _build_record_index(
     general: date | None = None
     # Each participant's first instrument counts once (general_entry_into_force).
     deposits = sorted(bound.values())
-    if len(deposits) >= rule.instruments:
+    if rule is not None and len(deposits) >= rule.instruments:
         general = rule.delay.apply(deposits[rule.instruments - 1])
 
     lineage_of = universe._lineage if universe is not None else {}
@@ -356,7 +361,7 @@ def _build_record_index(
     in_force: dict[str, date] = {}
     # Entry into force for a deposit on a day, computed once per distinct day.
     in_force_from: dict[date, date] = {}
-    later = rule.later_delay
+    later = rule.later_delay if rule is not None else Delay()
     for code in denounced:
         if code not in lineage_of:
             complex_codes[code] = (code,)
@@ -603,8 +608,8 @@ def _build_straddle_index(
     early = general_entry_into_force(treaty, record.acts, Resolve.EARLIEST)
     late = general_entry_into_force(treaty, record.acts, Resolve.LATEST)
     items: list[Straddle] = []
-    if early != late:
-        rule = treaty.rules.entry_into_force
+    rule = treaty.rules.entry_into_force
+    if early != late and rule is not None:
         nth = sorted(
             (a for a in record.acts if a.kind in treaty.rules.consent),
             key=lambda a: a.date.bounded(floor)[1],

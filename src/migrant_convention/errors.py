@@ -26,6 +26,7 @@ __all__ = [
     "Problem",
     "UndecidableError",
     "UnknownParticipantError",
+    "UnknownRuleError",
     "UnsupportedFormatError",
     "ValidationError",
 ]
@@ -65,6 +66,14 @@ class NotInUniverseError(MigrantConventionError, LookupError):
         self.code = code
         self.on = on
         super().__init__(f"{code} is not a State in the universe on {on.isoformat()}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownRuleError(MigrantConventionError, LookupError):
+    """The answer needs a treaty rule that the record does not have (e.g. the
+    entry-into-force rule of a treaty read from a UN Treaty Collection table)."""
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -376,9 +376,9 @@ def treaty_events(
     out = [Event(f"Adoption of the {t.short_name}", EventKind.ADOPTION,
                  PartialDate.day(t.adopted), location=t.place, description=t.title,
                  sources=src, treaty=t.id)]
-    in_force = entry_into_force(record)
-    if in_force is not None:
-        rule = t.rules.entry_into_force
+    rule = t.rules.entry_into_force
+    in_force = entry_into_force(record) if rule is not None else None
+    if in_force is not None and rule is not None:
         out.append(Event(f"The {t.short_name} enters into force", EventKind.ENTRY_INTO_FORCE,
                          PartialDate.day(in_force),
                          description=f"Computed from its rule: {rule.instruments} instruments "
@@ -449,8 +449,9 @@ def event_timeline(
     records = tuple(records)
     derived: list[Event] = []
     for record in records:
+        rule = record.treaty.rules.entry_into_force
         derived.extend(treaty_events(record, universe,
-                                     milestones=[record.treaty.rules.entry_into_force.instruments]))
+                                     milestones=[rule.instruments] if rule else []))
     merged = merge_events(events, derived, records)
     out: list[Event] = []
     for e in merged:

@@ -21,7 +21,7 @@ from datetime import date
 from . import _index
 from .acts import Act, ActKind
 from .dates import Resolve, ResolveLike, as_resolve
-from .errors import UndecidableError, UnknownParticipantError
+from .errors import UndecidableError, UnknownParticipantError, UnknownRuleError
 from .record import TreatyRecord
 from .status_types import Counts, Status
 from .universe import Universe
@@ -58,6 +58,7 @@ def entry_into_force(record: TreatyRecord, *, resolve: ResolveLike = "strict") -
     datetime.date(2003, 7, 1)
     """
     how = as_resolve(resolve)
+    _require_rule(record)
     if how is Resolve.STRICT:
         early = _index.general_entry_into_force(record.treaty, record.acts, Resolve.EARLIEST)
         late = _index.general_entry_into_force(record.treaty, record.acts, Resolve.LATEST)
@@ -66,6 +67,14 @@ def entry_into_force(record: TreatyRecord, *, resolve: ResolveLike = "strict") -
             _raise_undecidable("the treaty's entry into force", None, items)
         return early
     return _index.general_entry_into_force(record.treaty, record.acts, how)
+
+
+def _require_rule(record: TreatyRecord) -> None:
+    if record.treaty.rules.entry_into_force is None:
+        raise UnknownRuleError(
+            f"the entry-into-force rule of {record.treaty.id} is not known: "
+            "give the treaty's rules (e.g. untc.read_table(..., treaty=...)) to ask about "
+            "entry into force; counts by deposit need none")
 
 
 def _consent_act(record: TreatyRecord, code: str) -> Act | None:
@@ -86,6 +95,7 @@ def entry_into_force_for(
     datetime.date(2007, 10, 1)
     """
     how = as_resolve(resolve)
+    _require_rule(record)
     act = _consent_act(record, participant)
     if act is None:
         if participant not in record.codes:

@@ -520,6 +520,8 @@ def _bounded(pd: PartialDate, floor: date) -> tuple[date, date]:
 def _general_latest(treaty: Treaty, dated: list[tuple[Act, date]]) -> date | None:
     """The general entry into force with every date at its latest (as validation reads it)."""
     rule = treaty.rules.entry_into_force
+    if rule is None:
+        return None
     days = sorted(
         _bounded(a.date, treaty.adopted)[1] for a, _ in dated if a.kind in treaty.rules.consent
     )
@@ -529,9 +531,10 @@ def _general_latest(treaty: Treaty, dated: list[tuple[Act, date]]) -> date | Non
 
 
 def _for_party(treaty: Treaty, general: date, deposit: date) -> date:
-    if deposit < general:
+    rule = treaty.rules.entry_into_force
+    if deposit < general or rule is None:
         return general
-    return treaty.rules.entry_into_force.later_delay.apply(deposit)
+    return rule.later_delay.apply(deposit)
 
 
 @st.composite

@@ -127,7 +127,7 @@ def check_entry_into_force(record: TreatyRecord, *, resolve: ResolveLike = "stri
             f"in force for {code} on {mine}, before the treaty's entry into force on {general}"
         )
         assert mine >= deposit, f"in force for {code} on {mine}, before its deposit on {deposit}"
-        if deposit >= general:
+        if deposit >= general and rules.entry_into_force is not None:
             own = rules.entry_into_force.later_delay.apply(deposit)
             assert mine == own, (
                 f"in force for {code} on {mine}, but its deposit on {deposit} plus the "

@@ -128,7 +128,12 @@ def _kinds(value: object) -> frozenset[ActKind]:
 class Rules:
     """A treaty's final clauses, as data.
 
-    :ivar entry_into_force: the general and per-participant entry-into-force rule.
+    :ivar entry_into_force: the general and per-participant entry-into-force
+        rule, or ``None`` when it is not known (a record read from a table
+        without its treaty's final clauses).  Then nobody is ever counted "in
+        force" and :func:`~migrant_convention.status.entry_into_force` raises
+        :class:`~migrant_convention.errors.UnknownRuleError`: counts are by
+        deposit only.
     :ivar consent: the kinds of act by which consent to be bound may be expressed.
     :ivar requires_signature: consent kinds that need a prior signature
         (ratification, acceptance and approval usually do; accession never).
@@ -136,7 +141,7 @@ class Rules:
     :ivar signature_closes: last day the treaty is open for signature, if any.
     """
 
-    entry_into_force: EntryIntoForceRule
+    entry_into_force: EntryIntoForceRule | None
     consent: frozenset[ActKind] = attrs.field(default=_DEFAULT_CONSENT, converter=_kinds)
     requires_signature: frozenset[ActKind] = attrs.field(
         default=frozenset({ActKind.RATIFICATION, ActKind.ACCEPTANCE, ActKind.APPROVAL}),

@@ -56,7 +56,7 @@ from .dates import PartialDate
 from .errors import Problem, UnknownParticipantError, raise_if_problems
 from .participants import Participant, ParticipantKind
 from .record import TreatyRecord
-from .treaty import Delay, EntryIntoForceRule, Rules, Treaty
+from .treaty import Rules, Treaty
 
 __all__ = [
     "Column",
@@ -307,15 +307,16 @@ class UntcReading:
 def deposit_only_treaty(id: str, title: str = "", *, adopted: date = date(1945, 1, 1)) -> Treaty:
     """A treaty whose rules are not known: for counts by deposit only.
 
-    Every consent kind is accepted, none needs a signature, and the treaty is
-    taken to be in force for each participant from its own deposit (the rule
-    of one instrument and no delay is a placeholder: "in force" counts of such
-    a record mean "bound").  *adopted* bounds the acts from below.
+    Every consent kind is accepted and none needs a signature.  The
+    entry-into-force rule is unknown (``None``): parties are counted by their
+    deposits, nobody is counted "in force", and asking for the treaty's entry
+    into force raises :class:`~migrant_convention.errors.UnknownRuleError`
+    rather than inventing a date.  *adopted* (a placeholder when the adoption
+    is not known) bounds the acts from below.
     """
     return Treaty(
         id=id, title=title, short_name=id, adopted=adopted, opened_for_signature=adopted,
-        depositary="", rules=Rules(EntryIntoForceRule(1, Delay(), Delay()),
-                                   requires_signature=frozenset()),
+        depositary="", rules=Rules(None, requires_signature=frozenset()),
     )
 
 
