@@ -493,6 +493,59 @@ def dataset_page(name: str, changelog: str) -> str:
 """
 
 
+def untc_names_page(tables: Path, changelog: str) -> str:
+    """Facts about ``untc_names.csv``: its size by kind, the participants
+    known under several names, and whether every participant name of the
+    UN Treaty Collection tables in *tables* (if present) is in it."""
+    from migrant_convention import untc
+
+    names = untc.participant_names()
+    kinds = Counter(p.kind.value for p, _ in names.values())
+    by_code: dict[str, list[str]] = {}
+    for name, (p, _) in names.items():
+        by_code.setdefault(p.code, []).append(name)
+    several = sorted((sorted(ns) for ns in by_code.values() if len(ns) > 1),
+                     key=lambda ns: ns[0].casefold())
+    size = (f"{len(names)} names of {len(by_code)} participants: "
+            + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(kinds.items())))
+    files = sorted(tables.glob("*.csv")) if tables.is_dir() else []
+    checked = ""
+    if files:
+        listed: set[str] = set()
+        unknown: set[str] = set()
+        for f in files:
+            reading = untc.parse_table(f.read_text(encoding="utf-8"), f.name)
+            listed.update(a.listed_as for a in reading.record.acts)
+            unknown.update(p.location for p in reading.all_problems
+                           if p.code == "unknown-participant")
+        checked = (f"Checked when these pages were built: the {len(files)} status tables in "
+                   f"`tests/data/untc-2015/treaties/` use {len(listed)} distinct participant "
+                   f"names in rows with acts; {len(unknown)} of their cells or rows name a "
+                   f"participant that is not in the table. {len(set(names) & listed)} of the "
+                   f"{len(names)} names occur there; the others are names used before or "
+                   "after those tables, or other spellings (each row's `sources` says "
+                   "which).")
+    extra = (checked + "\n\nParticipants known under more than one name "
+             f"({len(several)}): " + "; ".join(" = ".join(ns) for ns in several) + ".")
+    history = "\n".join(f"- **{rel}**: {entry}"
+                        for rel, entry in _changelog_entries(changelog, untc.NAMES_FILE))
+    return f"""\
+| | |
+|---|---|
+| file | `migrant_convention/_data/{untc.NAMES_FILE}` |
+| loaded by | `migrant_convention.untc.participant_names()` |
+| what | UN names of treaty participants, current and former, and their codes |
+| size | {size} |
+| as of | names as the UN Treaty Collection's status tables wrote them in 2013–2015, with later names from `states_universe.csv` |
+
+{extra}
+
+**Change history** (from the [changelog](../../changelog.md)):
+
+{history or "- (no data changes recorded)"}
+"""
+
+
 def generate(srcdir: Path) -> None:
     out = srcdir / "_generated"
     out.mkdir(exist_ok=True)
@@ -501,6 +554,9 @@ def generate(srcdir: Path) -> None:
     changelog = (srcdir.parent / "CHANGELOG.md").read_text(encoding="utf-8")
     for name in _datasets():
         _write(out / f"data_{name}.md", dataset_page(name, changelog))
+    _write(out / "data_untc_names.md",
+           untc_names_page(srcdir.parent / "tests" / "data" / "untc-2015" / "treaties",
+                           changelog))
 
 
 def _on_builder_inited(app: Any) -> None:
