@@ -529,6 +529,8 @@ def untc_names_page(tables: Path, changelog: str) -> str:
              f"({len(several)}): " + "; ".join(" = ".join(ns) for ns in several) + ".")
     history = "\n".join(f"- **{rel}**: {entry}"
                         for rel, entry in _changelog_entries(changelog, untc.NAMES_FILE))
+    as_of = ("names as the UN Treaty Collection's status tables wrote them in 2013–2015, "
+             "with later names from `states_universe.csv`")
     return f"""\
 | | |
 |---|---|
@@ -536,7 +538,7 @@ def untc_names_page(tables: Path, changelog: str) -> str:
 | loaded by | `migrant_convention.untc.participant_names()` |
 | what | UN names of treaty participants, current and former, and their codes |
 | size | {size} |
-| as of | names as the UN Treaty Collection's status tables wrote them in 2013–2015, with later names from `states_universe.csv` |
+| as of | {as_of} |
 
 {extra}
 
