@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 
@@ -77,3 +78,13 @@ def test_regional_table_rows_add_up(page: str) -> None:
     weog = next(r for r in groups if r[0] == "Western European and Others")
     assert weog[1] == "1"
     assert "- **Western European and Others** (1): Türkiye." in section
+
+
+def test_numbers_page_has_a_row_for_the_build_day(tmp_path: Path) -> None:
+    page: str = _generator().numbers_page(tmp_path, draw=False, today=date(2026, 11, 27))
+    row = next(line for line in page.splitlines() if line.startswith("| 2026-11-27 |"))
+    # No act after the data's as-of date is in the data, so the counts of 31
+    # Dec 2025: 60 parties (Zimbabwe the 60th, icrmw_notes.md §1), 40
+    # signatories of which 29 ratified (ibid.), so 11 not yet bound, and
+    # 197 - 60 - 11 = 126 taking no action.
+    assert row.split("|")[3:7] == [" 60 ", " 11 ", " 126 ", " 197 "]

@@ -188,9 +188,21 @@ def _range(days: list[date]) -> str:
     return f"{days[0].isoformat()} to {days[-1].isoformat()}"
 
 
-def numbers_page(out: Path, *, draw: bool = True) -> str:
+def build_day() -> date:
+    """The day the site is built: ``SOURCE_DATE_EPOCH`` (reproducible builds)
+    if set, else the clock.  Only the "today" row of the numbers page uses it;
+    the library itself never reads the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return date.fromtimestamp(int(epoch))
+    return date.today()
+
+
+def numbers_page(out: Path, *, draw: bool = True, today: date | None = None) -> str:
     """The Markdown of the numbers page; with *draw*, also its charts in *out*
-    (matplotlib needed only then)."""
+    (matplotlib needed only then).  *today* is the build day (default
+    :func:`build_day`)."""
+    today = today or build_day()
     record, states = data.icrmw(), data.states()
     as_of = record.as_of
     assert as_of is not None, "the bundled record has an 'as of' date"
@@ -203,6 +215,7 @@ def numbers_page(out: Path, *, draw: bool = True) -> str:
         ("Step It Up launched", CAMPAIGN[0]),
         ("Step It Up ended", CAMPAIGN[1]),
         ("the data's \u201cas of\u201d date", as_of),
+        ("today, the day this page was built", today),
     ])
     c_end = mc.counts(record, states, as_of)
 
@@ -250,8 +263,10 @@ def numbers_page(out: Path, *, draw: bool = True) -> str:
 This page is generated when the documentation is built, by the library itself
 (`docs/_ext/mc_generate.py` calls {{func}}`~migrant_convention.status.counts`,
 {{func}}`~migrant_convention.status.count_series` and friends on the bundled
-data). It never reads the clock: the latest figures are those of the data's
-**\u201cas of\u201d date, {_long(as_of)}**. Acts after that date are not in the data.
+data). The latest figures are those of the data's **\u201cas of\u201d date,
+{_long(as_of)}**: acts after that date are not in the data, so the row for
+today ({today.isoformat()}, the day the page was built) can only repeat them
+until the data are updated.
 ```
 
 On {_long(as_of)} the Migrant Workers Convention had **{c_end.parties} States
