@@ -10,12 +10,34 @@ loading the entry point can never fail; the main package never imports it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+
+def _lazy(name: str) -> Callable[[type], SearchStrategy[Any]]:
+    """A strategy resolver for ``register_type_strategy`` that imports our
+    strategies module only when ``from_type`` first needs it.
+
+    Importing it here would be circular: ``import migrant_convention.strategies``
+    imports Hypothesis, whose import runs this hook before our module exists.
+    """
+
+    def resolve(_cls: type) -> SearchStrategy[Any]:
+        from . import strategies as ours
+
+        factory: Callable[[], SearchStrategy[Any]] = getattr(ours, name)
+        return factory()
+
+    return resolve
+
 
 def _hypothesis_setup_hook() -> None:
     """Register a strategy for each public class of the library."""
     from hypothesis import strategies as st
 
-    from . import strategies as ours
     from .acts import Act
     from .dates import PartialDate
     from .participants import Participant
@@ -23,10 +45,10 @@ def _hypothesis_setup_hook() -> None:
     from .treaty import Delay, Treaty
     from .universe import Universe
 
-    st.register_type_strategy(PartialDate, ours.partial_dates())
-    st.register_type_strategy(Participant, ours.participants())
-    st.register_type_strategy(Act, ours.acts())
-    st.register_type_strategy(Delay, ours.delays())
-    st.register_type_strategy(Treaty, ours.treaties())
-    st.register_type_strategy(Universe, ours.universes())
-    st.register_type_strategy(TreatyRecord, ours.treaty_records())
+    st.register_type_strategy(PartialDate, _lazy("partial_dates"))
+    st.register_type_strategy(Participant, _lazy("participants"))
+    st.register_type_strategy(Act, _lazy("acts"))
+    st.register_type_strategy(Delay, _lazy("delays"))
+    st.register_type_strategy(Treaty, _lazy("treaties"))
+    st.register_type_strategy(Universe, _lazy("universes"))
+    st.register_type_strategy(TreatyRecord, _lazy("treaty_records"))
