@@ -17,7 +17,9 @@ def _hypothesis_setup_hook() -> None:
 
     from . import strategies as ours
     from .acts import Act
+    from .campaigns import Campaign
     from .dates import PartialDate
+    from .events import Event
     from .participants import Participant
     from .record import TreatyRecord
     from .treaty import Delay, Treaty
@@ -30,3 +32,5 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(Treaty, ours.treaties())
     st.register_type_strategy(Universe, ours.universes())
     st.register_type_strategy(TreatyRecord, ours.treaty_records())
+    st.register_type_strategy(Event, ours.events())
+    st.register_type_strategy(Campaign, ours.campaigns())
