@@ -150,18 +150,19 @@ def test_campaign_progress_counts_at_the_ends(campaign: Campaign) -> None:
 _ONE_KIND = {k: mst.events(kinds=[k], recurring=False, imprecise=False) for k in EventKind}
 
 
-@given(st.data())
-def test_every_kind_and_recurrence_option(data_: st.DataObject) -> None:
-    for kind, events in _ONE_KIND.items():
-        e = data_.draw(events)
-        assert e.kind is kind
-        assert e.recurrence is None
-        assert e.start.precision is Precision.DAY
-        assert not e.start.uncertain
-        assert (e.end is None or not e.end.uncertain)
-    e = data_.draw(mst.events(recurring=True))
-    assert e.recurrence is not None
-    assert e.kind is EventKind.OBSERVANCE
+@given(st.sampled_from(EventKind).flatmap(lambda k: st.tuples(st.just(k), _ONE_KIND[k])),
+       mst.events(recurring=True))
+def test_every_kind_and_recurrence_option(
+    kind_and_event: tuple[EventKind, Event], recurring: Event
+) -> None:
+    kind, e = kind_and_event
+    assert e.kind is kind
+    assert e.recurrence is None
+    assert e.start.precision is Precision.DAY
+    assert not e.start.uncertain
+    assert e.end is None or not e.end.uncertain
+    assert recurring.recurrence is not None
+    assert recurring.kind is EventKind.OBSERVANCE
 
 
 @given(mst.events(date(2024, 2, 29), date(2024, 2, 29), recurring=True))
