@@ -133,3 +133,12 @@ def test_bad_campaign_reports_every_problem() -> None:
 def test_unknown_campaign() -> None:
     with pytest.raises(LookupError, match="no bundled campaign"):
         event_data.campaign("nonesuch")
+
+
+def test_a_window_from_the_first_representable_day_is_a_clear_error() -> None:
+    from datetime import date as _date
+
+    import migrant_convention as mc
+
+    with pytest.raises(mc.ValidationError, match="0001-01-01"):
+        mc.progress(mc.data.icrmw(), mc.data.states(), _date(1, 1, 1), _date(2000, 1, 1))

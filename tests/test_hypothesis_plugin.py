@@ -94,3 +94,11 @@ def test_strategies_module_can_be_the_first_import_of_hypothesis() -> None:
                           check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-1] == "True"
+@settings(max_examples=20)
+@given(st.from_type(mc.Event), st.from_type(mc.Campaign))
+def test_events_and_campaigns_are_registered(event: mc.Event, campaign: mc.Campaign) -> None:
+    # Hypothesis's own builds() would give an empty source list; ours always cites one.
+    assert event.sources
+    assert not event.derived
+    assert campaign.treaties
+    assert campaign.start <= campaign.end

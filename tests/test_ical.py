@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import icalendar
+import pytest
 from dateutil.rrule import rrulestr  # type: ignore[import-untyped]
 from hypothesis import given
 from hypothesis import strategies as st
@@ -139,3 +140,14 @@ def test_rrule_matches_expansion_property(first: date) -> None:
     window = (first - timedelta(days=400), first + timedelta(days=366 * 40))
     ours = [o.start.latest for o in occurrences(ev, *window)]
     assert _rrule_days(to_ical([ev], stamp=STAMP), *window) == ours
+
+
+def test_an_event_ending_on_the_last_representable_day_is_a_clear_error() -> None:
+    from datetime import date as _date
+
+    from migrant_convention import Event, EventKind, PartialDate, ValidationError, to_ical
+
+    event = Event("End of days", EventKind.OTHER, PartialDate.day(_date(9999, 12, 31)),
+                  sources=("test",))
+    with pytest.raises(ValidationError, match="9999-12-31"):
+        to_ical([event], stamp=_date(2026, 1, 1))

@@ -39,7 +39,9 @@ def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st
 
     from .acts import Act
+    from .campaigns import Campaign
     from .dates import PartialDate
+    from .events import Event
     from .participants import Participant
     from .record import TreatyRecord
     from .treaty import Delay, Treaty
@@ -52,3 +54,5 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(Treaty, _lazy("treaties"))
     st.register_type_strategy(Universe, _lazy("universes"))
     st.register_type_strategy(TreatyRecord, _lazy("treaty_records"))
+    st.register_type_strategy(Event, _lazy("events"))
+    st.register_type_strategy(Campaign, _lazy("campaigns"))

@@ -247,6 +247,12 @@ def progress(
         raise ValidationError("invalid window", [Problem(
             "window, field 'end'", end.isoformat(),
             f"the window ends before it starts ({start.isoformat()})", "bad-range")])
+    if start == date.min:
+        # The counts "before" are taken on the eve of the first day.
+        raise ValidationError("invalid window", [Problem(
+            "window, field 'start'", start.isoformat(),
+            "the window must start after 0001-01-01: its eve is the 'before' date",
+            "bad-range")])
     how = as_resolve(resolve)
     floor = record.treaty.adopted
     eve = start - timedelta(days=1)

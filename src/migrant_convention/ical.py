@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
 from .dates import PartialDate, Precision
+from .errors import Problem, ValidationError
 from .events import Event, LeapDay, Recurrence
 
 __all__ = ["escape_text", "fold_line", "rrule", "to_ical"]
@@ -96,6 +97,11 @@ def _day(d: date) -> str:
 def _span(start: PartialDate, end: PartialDate | None) -> tuple[date, date]:
     first = start.latest if start.precision is Precision.ON_OR_BEFORE else start.earliest
     last = (end or start).latest
+    if last == date.max:
+        # DTEND is exclusive: the day after 9999-12-31 cannot be written.
+        raise ValidationError("cannot write iCalendar", [Problem(
+            "event, field 'end'", str(end or start),
+            "an all-day event cannot end on 9999-12-31 in iCalendar", "bad-range")])
     return first, last + timedelta(days=1)
 
 
