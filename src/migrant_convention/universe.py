@@ -68,6 +68,14 @@ class Membership:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
+def _code_and_start(p: Membership) -> tuple[str, date]:
+    return p.code, p.start
+
+
+def _start(p: Membership) -> date:
+    return p.start
+
+
 def to_periods(value: Iterable[Membership]) -> tuple[Membership, ...]:
     return tuple(value)
 
@@ -86,26 +94,46 @@ class Universe:
     sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
 
     def __attrs_post_init__(self) -> None:
-        by_code: dict[str, list[Membership]] = {}
-        for p in self.periods:
-            by_code.setdefault(p.code, []).append(p)
-        for code, ps in by_code.items():
-            ps.sort(key=lambda p: p.start)
-            for a, b in itertools.pairwise(ps):
-                if a.end is None or a.end >= b.start:
-                    raise ValueError(f"{code}: overlapping periods from {a.start} and {b.start}")
+        # Sorted rather than grouped into a list per code: nothing per State
+        # outlives the check (see _by_code).
+        ordered = sorted(self.periods, key=_code_and_start)
+        for a, b in itertools.pairwise(ordered):
+            if a.code == b.code and (a.end is None or a.end >= b.start):
+                raise ValueError(f"{a.code}: overlapping periods from {a.start} and {b.start}")
 
     # -- indexes (computed once per instance; the instance is immutable) -----
     @cached_property
-    def _by_code(self) -> dict[str, tuple[Membership, ...]]:
-        # Tuples, not lists, while collecting: one object per State survives, so
-        # a large universe does not set the garbage collector walking the heap.
-        out: dict[str, tuple[Membership, ...]] = {}
+    def _by_code(self) -> dict[str, Membership]:
+        """Each code's first period.  A period, not a tuple of them: a tuple per
+        State would survive as one more container for the cyclic garbage
+        collector, and at a million States their number alone sets it walking
+        the whole heap (the codes with several periods are in _several)."""
+        out: dict[str, Membership] = {}
         for p in self.periods:
             before = out.get(p.code)
-            out[p.code] = (p,) if before is None else (*before, p)
-        return {c: ps if len(ps) == 1 else tuple(sorted(ps, key=lambda p: p.start))
-                for c, ps in out.items()}
+            if before is None or p.start < before.start:
+                out[p.code] = p
+        return out
+
+    @cached_property
+    def _several(self) -> dict[str, tuple[Membership, ...]]:
+        """The periods, in order, of the codes that have more than one."""
+        seen: set[str] = set()
+        repeated: set[str] = set()
+        for p in self.periods:
+            (repeated if p.code in seen else seen).add(p.code)
+        out: dict[str, list[Membership]] = {c: [] for c in repeated}
+        for p in self.periods:
+            if p.code in repeated:
+                out[p.code].append(p)
+        return {c: tuple(sorted(ps, key=_start)) for c, ps in out.items()}
+
+    def _periods(self, code: str) -> tuple[Membership, ...]:
+        several = self._several.get(code)
+        if several is not None:
+            return several
+        first = self._by_code.get(code)
+        return () if first is None else (first,)
 
     @cached_property
     def _size_steps(self) -> tuple[list[date], list[int]]:
@@ -146,8 +174,8 @@ class Universe:
         by_code = self._by_code  # once: a cached property is slow to read on a slotted class
         for members in groups.values():
             ordered = (members[0],) if len(members) == 1 else tuple(
-                sorted(members, key=lambda c: min((p.start for p in by_code.get(c, ())),
-                                                  default=date.min))
+                # A code's first period is its earliest: periods never overlap.
+                sorted(members, key=lambda c: p.start if (p := by_code.get(c)) else date.min)
             )
             for c in members:
                 out[c] = ordered
@@ -170,14 +198,14 @@ class Universe:
 
         :raises UnknownParticipantError: if *code* never is in the universe.
         """
-        try:
-            return self._by_code[code]
-        except KeyError:
-            raise UnknownParticipantError(code, "not a State of this universe") from None
+        periods = self._periods(code)
+        if not periods:
+            raise UnknownParticipantError(code, "not a State of this universe")
+        return periods
 
     def contains(self, code: str, on: date) -> bool:
         """Whether *code* is a State of the universe on *on*."""
-        return any(p.covers(on) for p in self._by_code.get(code, ()))
+        return any(p.covers(on) for p in self._periods(code))
 
     def members(self, on: date) -> frozenset[str]:
         """The codes of the States in the universe on *on*."""
@@ -231,4 +259,4 @@ class Universe:
     def lineage_periods(self, code: str) -> Iterable[Membership]:
         """All periods of all members of *code*'s lineage."""
         for c in self.lineage(code):
-            yield from self._by_code.get(c, ())
+            yield from self._periods(c)
