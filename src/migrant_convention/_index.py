@@ -365,9 +365,12 @@ def _build_record_index(
     for code in denounced:
         if code not in lineage_of:
             complex_codes[code] = (code,)
-    for key in {lineage_of[c] for c in (*signed, *bound, *denounced, *others) if c in lineage_of}:
-        codes = [c for c in key if c in signed or c in bound or c in denounced or c in others]
-        shared_codes[key] = codes
+    def acted(code: str) -> bool:
+        return code in signed or code in bound or code in denounced or code in others
+
+    # Few codes are in a lineage of several: walk those, not every code.
+    for key in {key for code, key in lineage_of.items() if acted(code)}:
+        shared_codes[key] = [c for c in key if acted(c)]
     if general is not None:
         for code, b in bound.items():
             if b < general:

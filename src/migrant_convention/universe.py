@@ -152,31 +152,43 @@ class Universe:
 
     @cached_property
     def _lineage(self) -> dict[str, tuple[str, ...]]:
+        """The lineage of every code that continues, or is continued by, another.
+
+        Only those codes are touched beyond one pass over the periods: most
+        States are a lineage of one (see :meth:`lineage`), and a lineage entry
+        per State would cost most of an index's build at a million States."""
         parent: dict[str, str] = {}
 
         def find(c: str) -> str:
-            while parent.get(c, c) != c:
+            while parent[c] != c:
                 c = parent[c]
             return c
 
-        linked: set[str] = set()  # codes that continue, or are continued by, another
         for p in self.periods:
-            parent.setdefault(p.code, p.code)
             if p.continues:
-                linked.update((p.code, p.continues))
+                parent.setdefault(p.code, p.code)
                 parent.setdefault(p.continues, p.continues)
                 parent[find(p.code)] = find(p.continues)
+        if not parent:
+            return {}
+        # Members are ordered by their first day in the universe (a code with
+        # no period first), then by the first period that mentions them.
+        start: dict[str, date] = {}
+        mention: dict[str, int] = {}
+        for i, p in enumerate(self.periods):
+            if p.code in parent:
+                mention.setdefault(p.code, i)
+                old = start.get(p.code)
+                if old is None or p.start < old:
+                    start[p.code] = p.start
+            if p.continues:
+                mention.setdefault(p.continues, i)
         groups: dict[str, list[str]] = {}
-        out: dict[str, tuple[str, ...]] = {}
         for c in parent:
-            if c in linked:  # most States are a lineage of one: see lineage()
-                groups.setdefault(find(c), []).append(c)
-        by_code = self._by_code  # once: a cached property is slow to read on a slotted class
+            groups.setdefault(find(c), []).append(c)
+        out: dict[str, tuple[str, ...]] = {}
         for members in groups.values():
-            ordered = (members[0],) if len(members) == 1 else tuple(
-                # A code's first period is its earliest: periods never overlap.
-                sorted(members, key=lambda c: p.start if (p := by_code.get(c)) else date.min)
-            )
+            ordered = tuple(sorted(members, key=lambda c: (start.get(c, date.min), mention[c])))
             for c in members:
                 out[c] = ordered
         return out
