@@ -228,39 +228,58 @@ class RecordIndex:
 
     Most lineages never denounce: their status is fixed by three days (first
     signature, first consent, entry into force for them).  For a lineage of
-    one code those are in the per-code dicts :attr:`signed`, :attr:`bound` and
-    :attr:`in_force` (no object per State: cheap to build, and nothing for the
-    garbage collector to walk); for a lineage of several codes, a tuple in
+    one code the first two are in the per-code dicts :attr:`signed` and
+    :attr:`bound` (no object per State: cheap to build, and nothing for the
+    garbage collector to walk), and the third follows from the second
+    (:meth:`in_force_from`); for a lineage of several codes, a tuple in
     :attr:`shared`.  Lineages with a denunciation keep the full step function
     of :func:`lineage_steps` in :attr:`stepped`.  :attr:`groups` gives every
     lineage as :class:`LineageSteps`, built on first use.
     """
 
-    __slots__ = ("__dict__", "bound", "count_days", "count_rows", "denounced", "general_eif",
-                 "in_force", "lineage_of", "others", "shared", "signed", "stepped")
+    __slots__ = ("__dict__", "_later", "_later_delay", "bound", "count_days", "count_rows",
+                 "denounced", "general_eif", "lineage_of", "others", "shared", "signed",
+                 "stepped")
 
     def __init__(
         self,
         general_eif: date | None,
-        codes: tuple[dict[str, date], dict[str, date], dict[str, date], set[str], set[str]],
+        later_delay: Delay,
+        codes: tuple[dict[str, date], dict[str, date], set[str], set[str]],
         lineage_of: dict[str, tuple[str, ...]],
         shared: dict[tuple[str, ...], _SBE],
         stepped: dict[tuple[str, ...], LineageSteps],
     ) -> None:
         self.general_eif = general_eif
-        self.signed, self.bound, self.in_force, self.denounced, self.others = codes
+        self._later_delay = later_delay
+        self._later: dict[date, date] = {}  # deposit day -> entry into force, once per day
+        self.signed, self.bound, self.denounced, self.others = codes
         self.lineage_of = lineage_of
         self.shared = shared
         self.stepped = stepped
         self.count_days: tuple[date, ...] = ()
         self.count_rows: tuple[tuple[int, int, int, int, int, int], ...] = ()
 
+    def in_force_from(self, deposit: date | None) -> date | None:
+        """When the treaty is in force for a participant bound from *deposit*
+        (what :func:`state_entry_into_force` says, computed once per day)."""
+        general = self.general_eif
+        if deposit is None or general is None:
+            return None
+        if deposit < general:
+            return general
+        e = self._later.get(deposit)
+        if e is None:
+            e = self._later[deposit] = self._later_delay.apply(deposit)
+        return e
+
     def single(self, code: str) -> _SBE | None:
         """First signature, first consent and entry into force of *code*, if it
         is a lineage of one without denunciations and has acts."""
         if code in self.lineage_of or code in self.denounced:
             return None
-        return self.signed.get(code), self.bound.get(code), self.in_force.get(code)
+        bound = self.bound.get(code)
+        return self.signed.get(code), bound, self.in_force_from(bound)
 
     @cached_property
     def groups(self) -> dict[tuple[str, ...], LineageSteps]:
@@ -323,6 +342,7 @@ def _build_record_index(
     bound: dict[str, date] = {}
     denounced: set[str] = set()
     others: set[str] = set()
+    setdefault_signed, setdefault_bound = signed.setdefault, bound.setdefault
     for act in record.acts:
         role = roles[act.kind._name_]
         code = act.participant
@@ -337,13 +357,15 @@ def _build_record_index(
             day = floor if lo is None or lo < floor else lo
             if day > pdate.latest:
                 day = pdate.latest
+        # One dict operation for a code's first act of a kind (most codes have
+        # one): at a million codes every look-up is a miss of the CPU's caches.
         if role == _SIGN:
-            old = signed.get(code)
-            if old is None or day < old:
+            old = setdefault_signed(code, day)
+            if day < old:
                 signed[code] = day
         elif role == _CONSENT:
-            old = bound.get(code)
-            if old is None or day < old:
+            old = setdefault_bound(code, day)
+            if day < old:
                 bound[code] = day
         else:
             denounced.add(code)
@@ -358,9 +380,6 @@ def _build_record_index(
     shared: dict[tuple[str, ...], _SBE] = {}
     complex_codes: dict[str, tuple[str, ...]] = {}
     shared_codes: dict[tuple[str, ...], list[str]] = {}  # lineages of several codes
-    in_force: dict[str, date] = {}
-    # Entry into force for a deposit on a day, computed once per distinct day.
-    in_force_from: dict[date, date] = {}
     later = rule.later_delay if rule is not None else Delay()
     for code in denounced:
         if code not in lineage_of:
@@ -371,15 +390,6 @@ def _build_record_index(
     # Few codes are in a lineage of several: walk those, not every code.
     for key in {key for code, key in lineage_of.items() if acted(code)}:
         shared_codes[key] = [c for c in key if acted(c)]
-    if general is not None:
-        for code, b in bound.items():
-            if b < general:
-                in_force[code] = general
-            else:
-                e = in_force_from.get(b)
-                if e is None:
-                    e = in_force_from[b] = later.apply(b)
-                in_force[code] = e
     for key, codes in shared_codes.items():
         if any(c in denounced for c in codes):
             for c in codes:
@@ -398,7 +408,7 @@ def _build_record_index(
                 acts_of.setdefault(key_, []).append(act)
         stepped = {k: lineage_steps(treaty, general, a, how) for k, a in acts_of.items()}
 
-    index = RecordIndex(general, (signed, bound, in_force, denounced, others), lineage_of,
+    index = RecordIndex(general, later, (signed, bound, denounced, others), lineage_of,
                         shared, stepped)
     if universe is not None:
         index.count_days, index.count_rows = _count_steps(universe, index)
@@ -434,7 +444,8 @@ def _count_steps(
     minus: list[list[date]] = [[] for _ in range(6)]
     no_change: tuple[_Steps, date | None] = ((), None)
     lineage_of, shared, denounced = index.lineage_of, index.shared, index.denounced
-    signed, bound_of, in_force = index.signed, index.bound.get, index.in_force.get
+    signed, bound_of, in_force_from = index.signed, index.bound.get, index.in_force_from
+    general, later_get = index.general_eif, index._later.get
     for period in universe.periods:
         start, end = period.start, period.end
         stop = None if end is None or end == date.max else end + _ONE_DAY
@@ -445,8 +456,11 @@ def _count_steps(
             first_signed, bound = signed.get(code), bound_of(code)
             if bound is None:
                 steps_ = () if first_signed is None else ((first_signed, SIGNATORY),)
-            else:
-                steps_ = _simple_changes(first_signed, bound, in_force(code))
+            elif general is None:
+                steps_ = _simple_changes(first_signed, bound, None)
+            else:  # in_force_from(bound), inlined: a method call per State shows
+                e = general if bound < general else later_get(bound) or in_force_from(bound)
+                steps_ = _simple_changes(first_signed, bound, e)
         else:
             key = key or (code,)
             sbe = shared.get(key)
