@@ -190,7 +190,9 @@ def scale(quick: bool, repeat: int) -> None:
     per_unit: list[tuple[float, float]] = []  # (library time, (n + q) log2 n)
     peaks: list[float] = []  # library peak memory per act
     for n in sizes:
-        reps = repeat if n <= 10**5 else 1
+        # The growth to 10^6 is a goal: more than one run there too, so that one
+        # slow run (runs vary by a fifth on a shared machine) does not decide it.
+        reps = repeat if n <= 10**5 else 3
         made: list[tuple[mc.TreatyRecord, mc.Universe]] = []
 
         def fresh(n: int = n, made: list[tuple[mc.TreatyRecord, mc.Universe]] = made) -> None:
@@ -249,8 +251,10 @@ def scale(quick: bool, repeat: int) -> None:
     print("\nGrowth: library time over the row above; in brackets what (n + q)·log2 n "
           "predicts.\n~ naive: extrapolated from a sample of the dates; — not run (hours).")
     (t0, m0), (t1, m1) = per_unit[-2:]
+    # A fifth over the model is allowed for timing noise (least-of-runs times
+    # still vary by about that much between runs of this benchmark).
     goal(f"cost O((n+q) log n): growth to {sizes[-1]:,} acts vs the model",
-         f"{t1 / t0:.1f}x vs {m1 / m0:.1f}x", t1 / t0 <= 1.5 * m1 / m0)
+         f"{t1 / t0:.1f}x vs {m1 / m0:.1f}x", t1 / t0 <= 1.2 * m1 / m0)
     goal("memory at most linear: peak per act does not grow", "see table",
          peaks[-1] <= peaks[0])
 
