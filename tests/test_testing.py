@@ -73,3 +73,55 @@ def test_a_party_lost_without_denunciation_is_caught(monkeypatch: pytest.MonkeyP
                                              "2014-12-18, and has not denounced"):
         testing.check_parties_monotonic(mc.data.icrmw(), mc.data.states(),
                                         [date(2010, 1, 1), ON])
+
+
+def test_recount_gives_the_campaign_figures_from_scratch() -> None:
+    # 47 ratified, 19 signatories, 131 taking no action: the Step It Up figures.
+    c = testing.recount(mc.data.icrmw(), mc.data.states(), ON, resolve="earliest")
+    assert (c.on, c.parties, c.signatories, c.no_action, c.states) == (ON, 47, 19, 131, 197)
+    by_state = testing.recount_statuses(mc.data.icrmw(), mc.data.states(), ON, resolve="latest")
+    assert by_state["MEX"] is mc.Status.PARTY_IN_FORCE  # ratified 1999-03-08
+    assert by_state["USA"] is mc.Status.NO_ACTION
+    # Signed by Serbia and Montenegro on 2004-11-11, listed under Serbia.
+    for on, expected in ((date(2004, 11, 10), mc.Status.NO_ACTION),
+                         (date(2004, 11, 11), mc.Status.SIGNATORY)):
+        assert testing.recount_status(mc.data.icrmw(), "SCG", on, universe=mc.data.states(),
+                                      resolve="earliest") is expected
+
+
+def test_recount_before_entry_into_force_has_no_party_in_force() -> None:
+    c = testing.recount(mc.data.icrmw(), mc.data.states(), date(2003, 6, 30), resolve="latest")
+    assert (c.parties, c.in_force) == (22, 0)
+    c = testing.recount(mc.data.icrmw(), mc.data.states(), date(2003, 7, 1), resolve="latest")
+    assert (c.parties, c.in_force) == (22, 22)
+
+
+@pytest.mark.parametrize("resolve", ["strict", mc.Resolve.STRICT])
+def test_recount_refuses_strict(resolve: Any) -> None:
+    with pytest.raises(ValueError, match="resolve='earliest' or 'latest'"):
+        testing.recount(mc.data.icrmw(), mc.data.states(), ON, resolve=resolve)
+
+
+def test_recount_check_catches_a_miscount(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = mc.counts
+
+    def miscount(*args: Any, **kwargs: Any) -> mc.Counts:
+        c = real(*args, **kwargs)
+        return attrs.evolve(c, in_force=c.in_force - 1)
+
+    monkeypatch.setattr(testing, "counts", miscount)
+    with pytest.raises(AssertionError, match=r"on 2014-12-18: counts\(\) gives .*in_force=46.*"
+                                             r"recount from the acts \(earliest\) .*in_force=47"):
+        testing.check_recount(mc.data.icrmw(), mc.data.states(), [ON])
+
+
+def test_recount_check_catches_a_wrong_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = mc.statuses
+
+    def demoted(*args: Any, **kwargs: Any) -> dict[str, mc.Status]:
+        out = real(*args, **kwargs)
+        return {**out, "MEX": mc.Status.SIGNATORY}
+
+    monkeypatch.setattr(testing, "statuses", demoted)
+    with pytest.raises(AssertionError, match=r"'MEX': \('signatory', 'party_in_force'\)"):
+        testing.check_recount(mc.data.icrmw(), mc.data.states(), [ON], resolve="latest")

@@ -14,6 +14,12 @@ Every check takes ``resolve`` like the functions it checks.  With the default
 ``"strict"`` an answer that depends on an imprecise date raises
 :class:`~migrant_convention.errors.UndecidableError`, as the library does;
 :func:`check_invariants` checks under ``"earliest"`` and ``"latest"``.
+
+:func:`recount`, :func:`recount_statuses` and :func:`recount_status` answer
+the same questions from scratch, replaying the acts for every date asked,
+without the library's indexes: slow (every act on every date) but simple
+enough to read against the rules, and an oracle for the fast answers
+(:func:`check_recount`).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from ._recount import recount, recount_status, recount_statuses
 from .acts import ActKind
 from .dates import PartialDate, Resolve, ResolveLike, as_resolve
 from .record import TreatyRecord
@@ -36,6 +43,10 @@ __all__ = [
     "check_no_party_before_deposit",
     "check_parties_monotonic",
     "check_partition",
+    "check_recount",
+    "recount",
+    "recount_status",
+    "recount_statuses",
 ]
 
 
@@ -152,6 +163,42 @@ def check_count_series(
         assert row == one, f"on {day}: count_series gives {row}, counts gives {one}"
 
 
+def check_recount(
+    record: TreatyRecord,
+    universe: Universe,
+    dates: Iterable[date],
+    *,
+    resolve: ResolveLike = "strict",
+) -> None:
+    """:func:`~migrant_convention.status.counts` and
+    :func:`~migrant_convention.status.statuses` equal what :func:`recount` and
+    :func:`recount_statuses` work out from scratch, on each of *dates*.
+
+    Under ``"strict"`` an answer the library gives must equal the recount
+    under both resolutions (it may only answer when they agree).
+    """
+    how = as_resolve(resolve)
+    ways = (Resolve.EARLIEST, Resolve.LATEST) if how is Resolve.STRICT else (how,)
+    for day in dates:
+        got = counts(record, universe, day, resolve=how)
+        by_state = statuses(record, universe, day, resolve=how)
+        for way in ways:
+            expected = recount(record, universe, day, resolve=way)
+            assert got == expected, (
+                f"on {day}: counts() gives {got}, a recount from the acts "
+                f"({way.value}) gives {expected}"
+            )
+            again = recount_statuses(record, universe, day, resolve=way)
+            # Every State either side has, with what each side says of it.
+            wrong = {c: (getattr(by_state.get(c), "value", None),
+                         getattr(again.get(c), "value", None))
+                     for c in by_state.keys() | again.keys() if by_state.get(c) is not again.get(c)}
+            assert not wrong, (
+                f"on {day}: statuses() and a recount from the acts ({way.value}) differ "
+                f"(State: (statuses(), recount)): {dict(sorted(wrong.items()))}"
+            )
+
+
 def check_parties_monotonic(
     record: TreatyRecord,
     universe: Universe,
@@ -205,6 +252,7 @@ def check_invariants(
     for how in resolutions:
         check_entry_into_force(record, resolve=how)
         check_count_series(record, universe, dates, resolve=how)
+        check_recount(record, universe, dates, resolve=how)
         check_parties_monotonic(record, universe, dates, resolve=how)
         for day in dates:
             check_partition(record, universe, day, resolve=how)
