@@ -20,7 +20,6 @@ from .universe import Universe
 # Without a denunciation clause, twelve months' notice (Vienna Convention on
 # the Law of Treaties, art. 56(2)).
 _VCLT_NOTICE = Delay(months=12)
-_Done = tuple[list[tuple[date, Act]], "date | None"]
 
 
 def _how(resolve: ResolveLike) -> Resolve:
@@ -33,7 +32,9 @@ def _how(resolve: ResolveLike) -> Resolve:
     return how
 
 
-def _done_by(record: TreatyRecord, on: date, how: Resolve) -> _Done:
+def _done_by(
+    record: TreatyRecord, on: date, how: Resolve
+) -> tuple[list[tuple[date, Act]], date | None]:
     """The acts done on or before *on*, in time order (signatures first on a
     day, then the record's order), and the treaty's entry into force."""
     floor = record.treaty.adopted
@@ -92,18 +93,30 @@ def _lineage_status(
 
 
 def _status(
-    record: TreatyRecord, universe: Universe | None, code: str, on: date, how: Resolve,
-    done: _Done | None = None,
-) -> tuple[Status, bool]:
+    record: TreatyRecord, universe: Universe | None, code: str, on: date, how: Resolve
+) -> Status:
     if universe is not None and code in universe and not universe.contains(code, on):
         periods = universe.periods_of(code)
         if not any(p.start > on for p in periods):  # ceased: its status on its last day
             on = max(p.end for p in periods if p.end is not None)
-            done = None
-    acts, general = done or _done_by(record, on, how)
+    acts, general = _done_by(record, on, how)
     group = universe.lineage(code) if universe is not None else (code,)
     mine = [(d, a) for d, a in acts if a.participant in group]
-    return _lineage_status(record.treaty.rules, mine, general, on)
+    return _lineage_status(record.treaty.rules, mine, general, on)[0]
+
+
+def _on_day(record: TreatyRecord, universe: Universe, on: date, how: Resolve
+            ) -> dict[str, tuple[Status, bool]]:
+    """The status of every State of *universe* on *on*, and whether it ever
+    signed: the acts done by then, grouped by lineage once."""
+    acts, general = _done_by(record, on, how)
+    by_lineage: dict[tuple[str, ...], list[tuple[date, Act]]] = {}
+    for day, act in acts:
+        by_lineage.setdefault(universe.lineage(act.participant), []).append((day, act))
+    rules = record.treaty.rules
+    return {p.code: _lineage_status(rules, by_lineage.get(universe.lineage(p.code), []),
+                                    general, on)
+            for p in universe.periods if p.covers(on)}
 
 
 def recount_status(
@@ -119,7 +132,7 @@ def recount_status(
     What :func:`~migrant_convention.status.status` answers, without its
     indexes (for a participant it knows; it does not check the code).
     """
-    return _status(record, universe, participant, on, _how(resolve))[0]
+    return _status(record, universe, participant, on, _how(resolve))
 
 
 def recount_statuses(
@@ -127,10 +140,8 @@ def recount_statuses(
 ) -> dict[str, Status]:
     """The status of every State of *universe* on *on*, recomputed from the acts
     alone: what :func:`~migrant_convention.status.statuses` answers."""
-    how = _how(resolve)
-    done = _done_by(record, on, how)
-    return {p.code: _status(record, universe, p.code, on, how, done)[0]
-            for p in universe.periods if p.covers(on)}
+    return {code: status for code, (status, _) in
+            _on_day(record, universe, on, _how(resolve)).items()}
 
 
 def recount(
@@ -144,16 +155,12 @@ def recount(
     >>> c.parties, c.signatories, c.no_action, c.states
     (47, 19, 131, 197)
     """
-    how = _how(resolve)
-    done = _done_by(record, on, how)
     tally = dict.fromkeys(Status, 0)
     ever = states = 0
-    for p in universe.periods:
-        if p.covers(on):
-            status, signed = _status(record, universe, p.code, on, how, done)
-            tally[status] += 1
-            ever += signed
-            states += 1
+    for status, signed in _on_day(record, universe, on, _how(resolve)).values():
+        tally[status] += 1
+        ever += signed
+        states += 1
     return Counts(
         on,
         parties=tally[Status.PARTY] + tally[Status.PARTY_IN_FORCE],
