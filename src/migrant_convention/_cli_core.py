@@ -6,13 +6,14 @@ import argparse
 from datetime import date
 from typing import TextIO
 
-from . import _cli_groups, data
+from . import _cli_groups, _cli_sources, data
 from ._text import fold_name
 from .dates import Resolve, as_resolve
 from .errors import UnknownParticipantError
 from .names import short_name, state_name
 from .record import TreatyRecord
 from .status import counts, entry_into_force_for, status, timeline
+from .treaty import Treaty
 from .universe import Universe
 
 
@@ -25,9 +26,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         p.add_argument("--resolve", choices=["earliest", "latest"],
                        help="how to treat dates known only to the month, year, or as "
                        "'on or before' when the answer depends on them (default: refuse)")
+        _cli_sources.add_options(p)
 
     p = sub.add_parser("numbers", help="ratification by numbers on a date",
-                       description="Ratification by numbers for the Migrant Workers Convention.")
+                       description="Ratification by numbers for the Migrant Workers "
+                       "Convention, or for the treaty of a record given with --record.")
     common(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     _cli_groups.add_options(p)
@@ -48,16 +51,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                        "with notes.")
     p.add_argument("state", metavar="STATE", help="ISO alpha-3 code or name")
     p.add_argument("--json", action="store_true", help="print a JSON list")
+    _cli_sources.add_options(p)
     p.set_defaults(handler=timeline_command)
 
 
-def resolve_state(text: str, universe: Universe) -> str:
-    """An ISO code or a name (current or former, case-insensitive) to a code."""
+def resolve_state(text: str, universe: Universe, record: TreatyRecord | None = None) -> str:
+    """An ISO code or a name (current or former, case-insensitive) to a code;
+    the names of *record*'s participants count too (default: the bundled
+    Convention's)."""
     wanted = text.strip()
     if wanted.upper() in universe:
         return wanted.upper()
     folded = fold_name(wanted)
-    record = data.icrmw()
+    record = record if record is not None else data.icrmw()
     matches = {p.code for p in universe.periods
                if folded in (fold_name(p.name), fold_name(short_name(p.name)))}
     matches |= {p.code for p in record.participants
@@ -92,7 +98,7 @@ def numbers_command(args: argparse.Namespace, out: TextIO) -> int:
     if args.by is not None or args.lang is not None:
         return _cli_groups.numbers_by(args, out)
     on, resolve = _when(args)
-    record, universe = data.icrmw(), data.states()
+    record, universe = _cli_sources.sources(args)
     c = counts(record, universe, on, resolve=resolve)
     as_of = record.as_of
     if args.json:
@@ -100,11 +106,12 @@ def numbers_command(args: argparse.Namespace, out: TextIO) -> int:
                    "treaty": record.treaty.id,
                    "resolve": resolve.value}, out)
         return 0
-    print(f"{record.treaty.title} ({record.treaty.short_name})", file=out)
+    print(treaty_heading(record.treaty), file=out)
     print(f"Ratification by numbers on {c.on.isoformat()}:", file=out)
-    rows = [
-        ("States parties", c.parties),
-        ("  of which in force for them", c.in_force),
+    rows = [("States parties", c.parties)]
+    if record.treaty.rules.entry_into_force is not None:
+        rows.append(("  of which in force for them", c.in_force))
+    rows += [
         ("Signatories (signed, not yet bound)", c.signatories),
         ("Signatories in all (UN Treaty Collection figure)", c.signatories_total),
         ("States taking no action", c.no_action),
@@ -120,10 +127,24 @@ def numbers_command(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+IN_FORCE_UNKNOWN = ("Entry into force is not known from this record (its treaty's rules are "
+                    "not given): nobody is counted as in force.")
+
+
+def treaty_heading(treaty: Treaty) -> str:
+    """The treaty's title and short name, or its identifier when it has no title
+    (a record read from a UN Treaty Collection table)."""
+    if not treaty.title:
+        return f"Treaty {treaty.id} (UN Treaty Collection)"
+    return f"{treaty.title} ({treaty.short_name})" if treaty.short_name else treaty.title
+
+
 def _notes(record: TreatyRecord, on: date, resolve: Resolve, *, as_of: bool = True
            ) -> list[str]:
     """What a reader must know to read an answer right."""
     notes = []
+    if record.treaty.rules.entry_into_force is None:
+        notes.append(IN_FORCE_UNKNOWN)
     if on < record.treaty.adopted:
         notes.append(f"The treaty was adopted on {record.treaty.adopted.isoformat()}: "
                      "before that no State could act under it.")
@@ -140,11 +161,13 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
     from .cli import dump_json
 
     on, resolve = _when(args)
-    record, universe = data.icrmw(), data.states()
-    code = resolve_state(args.state, universe)
+    record, universe = _cli_sources.sources(args)
+    code = resolve_state(args.state, universe, record)
     st = status(record, code, on, universe=universe, resolve=resolve)
     name = state_name(code, on=on, universe=universe, record=record)
-    in_force = entry_into_force_for(record, code, resolve=resolve) if st.is_party else None
+    known = record.treaty.rules.entry_into_force is not None
+    in_force = entry_into_force_for(record, code, resolve=resolve) \
+        if st.is_party and known else None
     if args.json:
         dump_json({"state": code, "name": name, "date": on.isoformat(),
                    "status": st.value,
@@ -178,8 +201,8 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
 def timeline_command(args: argparse.Namespace, out: TextIO) -> int:
     from .cli import dump_json
 
-    record, universe = data.icrmw(), data.states()
-    code = resolve_state(args.state, universe)
+    record, universe = _cli_sources.sources(args)
+    code = resolve_state(args.state, universe, record)
     acts = timeline(record, code, universe=universe)
     if args.json:
         dump_json([{"date": str(a.date), "participant": a.participant, "action": a.action,

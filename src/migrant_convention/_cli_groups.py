@@ -12,11 +12,13 @@ import argparse
 import textwrap
 from typing import TextIO
 
-from . import data
+from . import _cli_sources
 from .errors import MigrantConventionError
 from .groupings import BUILTIN_GROUPINGS, UNASSIGNED, Breakdown, breakdown
 from .names import LANGUAGES, state_name
+from .record import TreatyRecord
 from .status_types import Counts, Status
+from .universe import Universe
 
 _BY_HELP = {
     "region": "UN M49 region",
@@ -40,9 +42,11 @@ def add_options(p: argparse.ArgumentParser) -> None:
                    + ", ".join(LANGUAGES) + " (default en: the UN's short names)")
 
 
-def _columns(b: Breakdown) -> list[tuple[str, str]]:
-    cols = [("parties", "Parties"), ("in_force", "In force"),
-            ("signatories", "Signatories"), ("signatories_total", "Signed in all")]
+def _columns(b: Breakdown, in_force_known: bool) -> list[tuple[str, str]]:
+    cols = [("parties", "Parties")]
+    if in_force_known:  # else every count would be a 0 that means "not known"
+        cols.append(("in_force", "In force"))
+    cols += [("signatories", "Signatories"), ("signatories_total", "Signed in all")]
     if b.totals.former_parties:
         cols.append(("former_parties", "Former parties"))
     cols += [("no_action", "No action"), ("states", "States")]
@@ -54,8 +58,8 @@ def _value(c: Counts, field: str) -> int:
     return value
 
 
-def _table(b: Breakdown) -> list[str]:
-    cols = _columns(b)
+def _table(b: Breakdown, in_force_known: bool) -> list[str]:
+    cols = _columns(b, in_force_known)
     rows = [(r.group, r.counts) for r in b.rows if r.group != UNASSIGNED or r.counts.states]
     rows.append(("Total", b.totals))
     label_w = max(len("Group"), *(len(g) for g, _ in rows))
@@ -71,9 +75,9 @@ def _table(b: Breakdown) -> list[str]:
     return lines
 
 
-def _names(b: Breakdown, codes: tuple[str, ...], lang: str) -> list[str]:
-    universe = data.states()
-    return sorted(state_name(c, lang, on=b.on, universe=universe, record=data.icrmw())
+def _names(b: Breakdown, codes: tuple[str, ...], lang: str, universe: Universe,
+           record: TreatyRecord) -> list[str]:
+    return sorted(state_name(c, lang, on=b.on, universe=universe, record=record)
                   for c in codes)
 
 
@@ -86,14 +90,14 @@ _LISTS = (
 
 def numbers_by(args: argparse.Namespace, out: TextIO) -> int:
     """Print the breakdown for ``numbers --by`` as a table or JSON."""
-    from ._cli_core import _when
+    from ._cli_core import IN_FORCE_UNKNOWN, _when, treaty_heading
     from .cli import dump_json
 
     if args.by is None:
         raise MigrantConventionError("--lang names the States listed with --by: give --by too")
     lang: str = args.lang or "en"
     on, resolve = _when(args)
-    record, universe = data.icrmw(), data.states()
+    record, universe = _cli_sources.sources(args)
     b = breakdown(record, universe, on, args.by, resolve=resolve)
     as_of = record.as_of
     if args.json:
@@ -115,10 +119,10 @@ def numbers_by(args: argparse.Namespace, out: TextIO) -> int:
             ]
         dump_json(payload, out)
         return 0
-    print(f"{record.treaty.title} ({record.treaty.short_name})", file=out)
+    print(treaty_heading(record.treaty), file=out)
     print(f"Ratification by numbers on {on.isoformat()}, by {b.grouping.title}:", file=out)
     print(file=out)
-    for line in _table(b):
+    for line in _table(b, record.treaty.rules.entry_into_force is not None):
         print(line, file=out)
     for heading, wanted in _LISTS:
         listed = [(r.group, b.codes(r.group, *wanted)) for r in b.rows]
@@ -128,11 +132,14 @@ def numbers_by(args: argparse.Namespace, out: TextIO) -> int:
         print(file=out)
         print(f"{heading}:", file=out)
         for group, codes in listed:
-            text = f"{group} ({len(codes)}): " + ", ".join(_names(b, codes, lang)) + "."
+            names = _names(b, codes, lang, universe, record)
+            text = f"{group} ({len(codes)}): " + ", ".join(names) + "."
             print(textwrap.fill(text, width=100, initial_indent="  ",
                                 subsequent_indent="      "), file=out)
     print(file=out)
     print(textwrap.fill(f"Note: {b.grouping.caveat}", width=100), file=out)
+    if record.treaty.rules.entry_into_force is None:
+        print(IN_FORCE_UNKNOWN, file=out)
     if as_of is not None:
         note = " (later acts are not in the data)" if on > as_of else ""
         print(f"Data as of {as_of.isoformat()}{note}.", file=out)
