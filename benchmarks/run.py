@@ -111,14 +111,17 @@ def goal(what: str, measured: str, met: bool) -> None:
     RESULTS.append((what, measured, "yes" if met else "NO"))
 
 
-def bare_pass(record: mc.TreatyRecord, universe: mc.Universe) -> int:
-    """The least that any answer has to do: read each act's participant and day
-    once, and look each State of the universe up once.  Linear in the size of
-    the data; its time shows what one step costs this machine at each size."""
-    latest: dict[str, date] = {}
+def read_once(record: mc.TreatyRecord, universe: mc.Universe) -> int:
+    """The least that any answer has to do: read each act's participant and
+    day, and each membership period's State and days, once.  Linear in the
+    size of the data, so its growth shows how the machine's cost of touching
+    one object grows with the size of the data."""
+    seen = 0
     for act in record.acts:
-        latest[act.participant] = act.date.latest
-    return sum(latest.get(p.code) is not None for p in universe.periods)
+        seen += act.participant is not None and act.date.latest is not None
+    for p in universe.periods:
+        seen += p.code is not None and p.start is not None and p.end is not None
+    return seen
 
 
 # -- 1. every day since the Convention was adopted ---------------------------------
@@ -198,7 +201,7 @@ def scale(quick: bool, repeat: int) -> None:
     index = pd.DatetimeIndex(days)
     body = []
     per_unit: list[tuple[float, float]] = []  # (library time, (n + q) log2 n)
-    in_passes: list[float] = []  # library time over the time of a bare pass
+    reads: list[float] = []  # time of reading the input once
     peaks: list[float] = []  # library peak memory per act
     for n in sizes:
         # The growth to 10^6 is a goal: more than one run there too, so that one
@@ -217,7 +220,7 @@ def scale(quick: bool, repeat: int) -> None:
         # A fresh record and universe each time: nothing is cached.
         t_lib = cpu(ours, reps, setup=fresh)
         fresh()
-        t_bare = cpu(lambda: bare_pass(*made[0]), reps)  # noqa: B023
+        t_read = cpu(lambda: read_once(*made[0]), reps)  # noqa: B023
         m_lib = peak_mib(ours)
         result = rows(ours())
         record, universe = made[0]
@@ -245,12 +248,14 @@ def scale(quick: bool, repeat: int) -> None:
             naive_cell = f"~{fmt(t_naive)} (~{t_naive / t_lib:,.0f}x)"
         made.clear()
         model = (n + q) * math.log2(n)
-        growth = "" if not per_unit else \
-            f"{t_lib / per_unit[-1][0]:.1f}x ({model / per_unit[-1][1]:.1f}x)"
+        growth = read_growth = ""
+        if per_unit:
+            growth = f"{t_lib / per_unit[-1][0]:.1f}x ({model / per_unit[-1][1]:.1f}x)"
+            read_growth = f" ({t_read / reads[-1]:.1f}x)"
         per_unit.append((t_lib, model))
-        in_passes.append(t_lib / t_bare)
+        reads.append(t_read)
         peaks.append(m_lib / n)
-        body.append([f"{n:,}", fmt(t_lib), growth, fmt(t_bare), f"{t_lib / t_bare:.1f}",
+        body.append([f"{n:,}", fmt(t_lib), growth, fmt(t_read) + read_growth,
                      f"{m_lib:.1f} MiB",
                      f"{m_lib * 2**20 / n:.0f} B", fmt(t_pd), f"{m_pd:.1f} MiB",
                      f"{t_pd / t_lib:.2f}x", naive_cell, f"{fmt(t_one)} / {fmt(t_who)}"])
@@ -259,26 +264,26 @@ def scale(quick: bool, repeat: int) -> None:
                  f"{t_pd / t_lib:.2f}", t_lib <= 2 * t_pd)
     show(f"3. Scale: synthetic records, counts on {q:,} dates (resolve='latest'; fresh "
          "record and universe, nothing cached)",
-         ["acts n", "library", "growth (model)", "bare pass", "library in bare passes",
+         ["acts n", "library", "growth (model)", "reading the input once (growth)",
           "library peak", "peak per act",
           "pandas", "pandas peak", "pandas/library", "naive (~x slower)",
           "one date, indexed: counts() / status()"], body)
     print("\nGrowth: library time over the row above; in brackets what (n + q)·log2 n "
-          "predicts.\nBare pass: one read of every act and one look-up of every State "
-          "(linear); the library's\ntime in bare passes can grow by log n at most if "
-          "its cost is O((n + q) log n).\n~ naive: extrapolated from a sample of the dates; "
-          "— not run (hours).")
+          "predicts.\nReading the input once: each act's participant and day, each "
+          "period's State and days\n(linear work; its growth is the machine's).\n"
+          "~ naive: extrapolated from a sample of the dates; — not run (hours).")
     (t0, m0), (t1, m1) = per_unit[-2:]
-    # Measured against the machine: a bare linear pass itself grows by more
-    # than 10x from 10^5 to 10^6 (caches), so the time in bare passes is what
-    # shows the algorithm's growth.  A fifth over log n is allowed for timing
-    # noise (least-of-runs times still vary by about that much between runs).
+    # No implementation can grow slower than reading its input once; on a
+    # machine where that alone grows faster than the model (caches: touching
+    # one object costs more in a larger heap), the library's growth is held
+    # to that instead.  A fifth is allowed for timing noise: least-of-runs
+    # times still vary by about that much from one run to the next.
     n0, n1 = sizes[-2:]
-    allowed = math.log2(n1) / math.log2(n0)
-    goal(f"cost O((n+q) log n): from {n0:,} to {n1:,} acts, library time in bare "
-         f"passes grows ≤ log n ({allowed:.2f}x)",
-         f"{in_passes[-1] / in_passes[-2]:.2f}x (raw {t1 / t0:.1f}x; model {m1 / m0:.1f}x)",
-         in_passes[-1] / in_passes[-2] <= 1.2 * allowed)
+    model_growth, read_growth = m1 / m0, reads[-1] / reads[-2]
+    goal(f"cost O((n+q) log n): growth from {n0:,} to {n1:,} acts at most the "
+         "model's, or reading the input once's if larger (+20% for noise)",
+         f"{t1 / t0:.1f}x (model {model_growth:.1f}x, reading once {read_growth:.1f}x)",
+         t1 / t0 <= 1.2 * max(model_growth, read_growth))
     goal("memory at most linear: peak per act does not grow", "see table",
          peaks[-1] <= peaks[0])
 

@@ -125,3 +125,11 @@ def test_recount_check_catches_a_wrong_status(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(testing, "statuses", demoted)
     with pytest.raises(AssertionError, match=r"'MEX': \('signatory', 'party_in_force'\)"):
         testing.check_recount(mc.data.icrmw(), mc.data.states(), [ON], resolve="latest")
+
+
+def test_recount_wants_a_date_not_a_datetime() -> None:
+    from datetime import datetime
+
+    with pytest.raises(TypeError, match=r"on must be a datetime\.date, not datetime"):
+        testing.recount(mc.data.icrmw(), mc.data.states(), datetime(2014, 12, 18),
+                        resolve="latest")

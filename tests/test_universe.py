@@ -80,3 +80,10 @@ def test_bundled_universe_lineages_and_periods() -> None:
     for code in universe.codes:
         ps = universe.periods_of(code)
         assert all(a.end is not None and a.end < b.start for a, b in itertools.pairwise(ps))
+
+
+def test_the_first_overlapping_state_in_the_order_given_is_named() -> None:
+    with pytest.raises(ValueError, match=r"^SYR: overlapping periods from 1945-10-24 and 1950"):
+        Universe([period("SYR", "1945-10-24"), period("EGY", "1945-10-24"),
+                  period("EGY", "1950-01-01"), period("SYR", "1950-01-01"),
+                  period("SYR", "1960-01-01")])

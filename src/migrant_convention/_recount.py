@@ -9,9 +9,10 @@ the fast paths it checks: O(n log n) for n acts on every date asked.
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from .acts import Act, ActKind
-from .dates import Resolve, ResolveLike, as_resolve
+from .dates import Resolve, as_resolve
 from .record import TreatyRecord
 from .status_types import Counts, Status
 from .treaty import Delay, Rules
@@ -21,8 +22,12 @@ from .universe import Universe
 # the Law of Treaties, art. 56(2)).
 _VCLT_NOTICE = Delay(months=12)
 
+#: What a recount reads an imprecise date as: its first or its last possible
+#: day (``Resolve.STRICT`` is refused at run time).
+Reading = Resolve | Literal["earliest", "latest"]
 
-def _how(resolve: ResolveLike) -> Resolve:
+
+def _how(resolve: Reading) -> Resolve:
     how = as_resolve(resolve)
     if how is Resolve.STRICT:
         raise ValueError(
@@ -35,8 +40,11 @@ def _how(resolve: ResolveLike) -> Resolve:
 def _done_by(
     record: TreatyRecord, on: date, how: Resolve
 ) -> tuple[list[tuple[date, Act]], date | None]:
-    """The acts done on or before *on*, in time order (signatures first on a
-    day, then the record's order), and the treaty's entry into force."""
+    """The acts done on or before *on*, in time order — by day, then as
+    :meth:`Act.sort_key` orders the acts of a day (signatures first), then in
+    the record's order — and the treaty's entry into force."""
+    if not isinstance(on, date) or hasattr(on, "hour"):
+        raise TypeError(f"on must be a datetime.date, not {type(on).__name__}")
     floor = record.treaty.adopted
     rules = record.treaty.rules
     done = sorted(
@@ -125,7 +133,7 @@ def recount_status(
     on: date,
     *,
     universe: Universe | None = None,
-    resolve: ResolveLike,
+    resolve: Reading,
 ) -> Status:
     """The status of *participant* on *on*, recomputed from the acts alone.
 
@@ -136,7 +144,7 @@ def recount_status(
 
 
 def recount_statuses(
-    record: TreatyRecord, universe: Universe, on: date, *, resolve: ResolveLike
+    record: TreatyRecord, universe: Universe, on: date, *, resolve: Reading
 ) -> dict[str, Status]:
     """The status of every State of *universe* on *on*, recomputed from the acts
     alone: what :func:`~migrant_convention.status.statuses` answers."""
@@ -145,7 +153,7 @@ def recount_statuses(
 
 
 def recount(
-    record: TreatyRecord, universe: Universe, on: date, *, resolve: ResolveLike
+    record: TreatyRecord, universe: Universe, on: date, *, resolve: Reading
 ) -> Counts:
     """Ratification by numbers on *on*, recomputed from the acts alone: what
     :func:`~migrant_convention.status.counts` answers.

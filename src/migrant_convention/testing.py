@@ -248,7 +248,12 @@ def check_invariants(
     *,
     resolutions: Sequence[ResolveLike] = ("earliest", "latest"),
 ) -> None:
-    """Run every check above on *dates*, under each of *resolutions*."""
+    """Run every check above on *dates*, under each of *resolutions*.
+
+    :func:`check_recount` replays every act for every date: for many dates
+    on a large record, run the other checks on all of them and this one on a
+    sample.
+    """
     for how in resolutions:
         check_entry_into_force(record, resolve=how)
         check_count_series(record, universe, dates, resolve=how)

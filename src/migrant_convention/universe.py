@@ -97,9 +97,13 @@ class Universe:
         # Sorted rather than grouped into a list per code: nothing per State
         # outlives the check (see _by_code).
         ordered = sorted(self.periods, key=_code_and_start)
+        overlaps: dict[str, tuple[Membership, Membership]] = {}
         for a, b in itertools.pairwise(ordered):
             if a.code == b.code and (a.end is None or a.end >= b.start):
-                raise ValueError(f"{a.code}: overlapping periods from {a.start} and {b.start}")
+                overlaps.setdefault(a.code, (a, b))
+        if overlaps:  # name the first State, in the order given, that overlaps
+            a, b = overlaps[next(p.code for p in self.periods if p.code in overlaps)]
+            raise ValueError(f"{a.code}: overlapping periods from {a.start} and {b.start}")
 
     # -- indexes (computed once per instance; the instance is immutable) -----
     @cached_property
@@ -154,9 +158,9 @@ class Universe:
     def _lineage(self) -> dict[str, tuple[str, ...]]:
         """The lineage of every code that continues, or is continued by, another.
 
-        Only those codes are touched beyond one pass over the periods: most
-        States are a lineage of one (see :meth:`lineage`), and a lineage entry
-        per State would cost most of an index's build at a million States."""
+        Two passes over the periods, and a dictionary entry only for those
+        codes: most States are a lineage of one (see :meth:`lineage`), and an
+        entry per State would cost most of an index's build at a million States."""
         parent: dict[str, str] = {}
 
         def find(c: str) -> str:
