@@ -139,3 +139,51 @@ def test_names_of_the_records_participants_are_understood(tmp_path: Path) -> Non
     code, text = run("timeline", "european union", "--record", str(path))
     assert code == 0
     assert "2001-02-03      signature" in text
+
+
+def test_a_table_without_a_date_says_so_and_json_has_no_in_force_figure() -> None:
+    code, text = run("numbers", "--on", "2014-12-18", "--record", str(UNTC_4_13))
+    assert code == 0
+    assert "The record gives no 'as of' date" in text
+    code, text = run("numbers", "--on", "2014-12-18", "--json", "--record", str(UNTC_4_13))
+    got = json.loads(text)
+    assert (got["as_of"], got["in_force"], got["parties"]) == (None, None, 47)
+    code, text = run("numbers", "--by", "group", "--on", "2014-12-18", "--json",
+                     "--record", str(UNTC_4_13))
+    got = json.loads(text)
+    assert {g["in_force"] for g in got["groups"]} == {None}
+    assert got["totals"]["in_force"] is None
+    assert got["totals"]["parties"] == 47
+
+
+def test_a_table_has_no_adoption_date_to_tell() -> None:
+    # read_table's treaty has a placeholder adoption day (1945-01-01): not a fact.
+    code, text = run("numbers", "--on", "1940-01-01", "--record", str(UNTC_4_13))
+    assert code == 0
+    assert "adopted" not in text
+
+
+def test_a_code_of_the_record_outside_the_universe_is_still_understood(tmp_path: Path) -> None:
+    path = tmp_path / "no_alb.csv"
+    path.write_text(csvio.write_universe(p for p in mc.data.states().periods
+                                         if p.code != "ALB"), encoding="utf-8")
+    by_code = run("timeline", "ALB", "--universe", str(path))
+    by_name = run("timeline", "Albania", "--universe", str(path))
+    assert by_code == by_name
+    assert by_code[0] == 0
+    assert "accession" in by_code[1]  # Albania acceded on 2007-06-05
+    code, text = run("status", "ALB", "--on", "2014-12-18", "--universe", str(path))
+    assert code == 0
+    assert "not a State of the universe on that date" in text
+
+
+def test_a_file_with_many_problems_gives_one_readable_line(
+    saved: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A universe given as the record: every row of it is a problem.
+    code, _ = run("numbers", "--record", str(saved / "states.csv"))
+    assert code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert len(err) < 2000
+    assert err.rstrip().endswith("more problems")

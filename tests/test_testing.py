@@ -50,7 +50,9 @@ def test_entry_into_force_check_catches_an_early_date(monkeypatch: pytest.Monkey
 
 def test_party_before_deposit_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     def everyone_party(*args: Any, **kwargs: Any) -> dict[str, mc.Status]:
-        return dict.fromkeys(mc.data.states().members(ON), mc.Status.PARTY)
+        # In code order, AFG first, which never deposited (a frozenset's own
+        # order changes with the hash seed, and so would the State reported).
+        return dict.fromkeys(sorted(mc.data.states().members(ON)), mc.Status.PARTY)
 
     monkeypatch.setattr(testing, "statuses", everyone_party)
     with pytest.raises(AssertionError, match="counted as party on 2014-12-18, but its "
@@ -133,3 +135,12 @@ def test_recount_wants_a_date_not_a_datetime() -> None:
     with pytest.raises(TypeError, match=r"on must be a datetime\.date, not datetime"):
         testing.recount(mc.data.icrmw(), mc.data.states(), datetime(2014, 12, 18),
                         resolve="latest")
+
+
+@pytest.mark.parametrize("who", ["Albania", "XXX"])
+def test_recount_status_refuses_what_is_not_a_known_code(who: str) -> None:
+    with pytest.raises(mc.UnknownParticipantError, match=who):
+        testing.recount_status(mc.data.icrmw(), who, ON, universe=mc.data.states(),
+                               resolve="latest")
+    assert testing.recount_status(mc.data.icrmw(), "ALB", ON,
+                                  resolve="latest") is mc.Status.PARTY_IN_FORCE

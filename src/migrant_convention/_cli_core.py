@@ -60,10 +60,10 @@ def resolve_state(text: str, universe: Universe, record: TreatyRecord | None = N
     the names of *record*'s participants count too (default: the bundled
     Convention's)."""
     wanted = text.strip()
-    if wanted.upper() in universe:
+    record = record if record is not None else data.icrmw()
+    if wanted.upper() in universe or wanted.upper() in record.codes:
         return wanted.upper()
     folded = fold_name(wanted)
-    record = record if record is not None else data.icrmw()
     matches = {p.code for p in universe.periods
                if folded in (fold_name(p.name), fold_name(short_name(p.name)))}
     matches |= {p.code for p in record.participants
@@ -102,7 +102,10 @@ def numbers_command(args: argparse.Namespace, out: TextIO) -> int:
     c = counts(record, universe, on, resolve=resolve)
     as_of = record.as_of
     if args.json:
-        dump_json({**c.as_dict(), "as_of": as_of.isoformat() if as_of else None,
+        figures: dict[str, int | str | None] = {**c.as_dict()}
+        if record.treaty.rules.entry_into_force is None:
+            figures["in_force"] = None  # not known, not zero
+        dump_json({**figures, "as_of": as_of.isoformat() if as_of else None,
                    "treaty": record.treaty.id,
                    "resolve": resolve.value}, out)
         return 0
@@ -145,7 +148,10 @@ def _notes(record: TreatyRecord, on: date, resolve: Resolve, *, as_of: bool = Tr
     notes = []
     if record.treaty.rules.entry_into_force is None:
         notes.append(IN_FORCE_UNKNOWN)
-    if on < record.treaty.adopted:
+    # A treaty read from a UN Treaty Collection table has a placeholder
+    # adoption date (untc.deposit_only_treaty): say nothing of it.
+    known_adoption = bool(record.treaty.title or record.treaty.depositary)
+    if known_adoption and on < record.treaty.adopted:
         notes.append(f"The treaty was adopted on {record.treaty.adopted.isoformat()}: "
                      "before that no State could act under it.")
     if resolve is not Resolve.STRICT:
@@ -154,6 +160,9 @@ def _notes(record: TreatyRecord, on: date, resolve: Resolve, *, as_of: bool = Tr
     if record.as_of is not None and (as_of or on > record.as_of):
         later = " (later acts are not in the data)" if on > record.as_of else ""
         notes.append(f"Data as of {record.as_of.isoformat()}{later}.")
+    elif record.as_of is None:
+        notes.append("The record gives no 'as of' date: acts after it was compiled are "
+                     "missing, and the answer may be out of date.")
     return notes
 
 

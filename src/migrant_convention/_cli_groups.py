@@ -111,6 +111,10 @@ def numbers_by(args: argparse.Namespace, out: TextIO) -> int:
         }
         groups = payload["groups"]
         assert isinstance(groups, list)
+        if record.treaty.rules.entry_into_force is None:  # not known, not zero
+            for item in [*groups, payload["totals"]]:
+                if isinstance(item, dict):
+                    item["in_force"] = None
         for row, item in zip(b.rows, groups, strict=True):
             item["members"] = [
                 {"code": c, "name": state_name(c, lang, on=on, universe=universe, record=record),
@@ -143,4 +147,7 @@ def numbers_by(args: argparse.Namespace, out: TextIO) -> int:
     if as_of is not None:
         note = " (later acts are not in the data)" if on > as_of else ""
         print(f"Data as of {as_of.isoformat()}{note}.", file=out)
+    else:
+        print("The record gives no 'as of' date: acts after it was compiled are missing, "
+              "and the answer may be out of date.", file=out)
     return 0

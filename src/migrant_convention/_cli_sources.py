@@ -35,7 +35,7 @@ def _read(path: Path, option: str, formats: tuple[str, ...]) -> tuple[str, str]:
     naming the file and what is wrong with it."""
     suffix = path.suffix.lower()
     if suffix not in formats:
-        raise ValidationError(f"cannot read {option} {path}", [Problem(
+        raise ValidationError(f"cannot read {option}", [Problem(
             str(path), path.suffix or path.name,
             f"{option} takes a file ending in {' or '.join(formats)}", "bad-format")])
     try:
@@ -44,8 +44,8 @@ def _read(path: Path, option: str, formats: tuple[str, ...]) -> tuple[str, str]:
         reason = exc.strerror or type(exc).__name__
     except UnicodeDecodeError as exc:
         reason = f"not UTF-8 text ({exc.reason} at byte {exc.start})"
-    raise ValidationError(f"cannot read {option} {path}",
-                          [Problem(str(path), str(path), reason, "unreadable")])
+    raise ValidationError(f"cannot read {option}",
+                          [Problem(str(path), path.name, reason, "unreadable")])
 
 
 def _json(text: str, path: Path, cls: type[T]) -> T:

@@ -13,6 +13,7 @@ from typing import Literal
 
 from .acts import Act, ActKind
 from .dates import Resolve, as_resolve
+from .errors import UnknownParticipantError
 from .record import TreatyRecord
 from .status_types import Counts, Status
 from .treaty import Delay, Rules
@@ -44,7 +45,8 @@ def _done_by(
     :meth:`Act.sort_key` orders the acts of a day (signatures first), then in
     the record's order — and the treaty's entry into force."""
     if not isinstance(on, date) or hasattr(on, "hour"):
-        raise TypeError(f"on must be a datetime.date, not {type(on).__name__}")
+        hint = " (pass its .date())" if hasattr(on, "hour") else ""
+        raise TypeError(f"on must be a datetime.date, not {type(on).__name__}{hint}")
     floor = record.treaty.adopted
     rules = record.treaty.rules
     done = sorted(
@@ -135,11 +137,18 @@ def recount_status(
     universe: Universe | None = None,
     resolve: Reading,
 ) -> Status:
-    """The status of *participant* on *on*, recomputed from the acts alone.
+    """The status of *participant* (a code) on *on*, recomputed from the acts
+    alone: what :func:`~migrant_convention.status.status` answers, without
+    its indexes.
 
-    What :func:`~migrant_convention.status.status` answers, without its
-    indexes (for a participant it knows; it does not check the code).
+    :raises UnknownParticipantError: if no act of the record is by
+        *participant* and the universe (if given) does not have it either.
     """
+    if participant not in {a.participant for a in record.acts} and (
+        universe is None or participant not in universe
+    ):
+        raise UnknownParticipantError(participant, "no act of it in this record, and not a "
+                                      "State of the universe (give a code, e.g. 'ALB')")
     return _status(record, universe, participant, on, _how(resolve))
 
 

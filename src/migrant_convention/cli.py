@@ -24,6 +24,7 @@ __all__ = ["main"]
 
 # Exit statuses.
 OK, UNDECIDABLE, USAGE = 0, 3, 2
+_SHOWN_PROBLEMS = 5  # problems printed on the one error line
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
@@ -105,8 +106,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         print(f"error: {message}", file=sys.stderr)
         return UNDECIDABLE
     except ValidationError as exc:
-        problems = "; ".join(str(p) for p in exc.exceptions)
-        print(f"error: {exc.summary}: {problems}", file=sys.stderr)
+        # Every problem is in the error; a screenful of them is not read, so
+        # the line shows the first few and how many more there are.
+        shown = [str(p) for p in exc.exceptions[:_SHOWN_PROBLEMS]]
+        more = len(exc.exceptions) - len(shown)
+        if more:
+            shown.append(f"and {more} more problem{'s' if more > 1 else ''}")
+        print(f"error: {exc.summary}: {'; '.join(shown)}", file=sys.stderr)
         return USAGE
     except MigrantConventionError as exc:
         first = str(exc).splitlines()
