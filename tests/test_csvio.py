@@ -85,6 +85,26 @@ def test_bad_universe_rows() -> None:
     assert codes == ["bad-range", "missing-value", "bad-value", "unknown-participant"]
 
 
+def test_overlapping_universe_rows_are_named_by_row() -> None:
+    text = (
+        "name,iso3,iso3166_status,from_date,to_date,basis,continues,sources\n"
+        "Algeria,DZA,current,1962-10-08,,un_member,,s\n"
+        "France,FRA,current,1945-10-24,1950-01-01,un_member,,s\n"
+        "Algeria,DZA,current,1962-10-08,,un_member,,s\n"
+        "France,FRA,current,1949-12-31,,un_member,,s\n"
+    )
+    with pytest.raises(ValidationError) as info:
+        read_universe(text, "u.csv")
+    got = [(p.location, p.value, p.message, p.code) for p in info.value.problems]
+    assert got == [
+        ("u.csv, row 4, field 'from_date'", "1962-10-08",
+         "DZA is already in the universe then (row 2: from 1962-10-08, open)", "overlap"),
+        ("u.csv, row 5, field 'from_date'", "1949-12-31",
+         "FRA is already in the universe then (row 3: from 1945-10-24 to 1950-01-01)",
+         "overlap"),
+    ]
+
+
 def test_byte_order_mark_is_not_part_of_the_header() -> None:
     text = "\ufeffparticipant,iso3,action,date,note,sources\nAlbania,ALB,accession,2007-06-05,,s\n"
     acts, _ = read_acts(text, "excel.csv")

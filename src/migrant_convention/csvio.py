@@ -194,6 +194,7 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
     """
     problems: list[Problem] = []
     periods: list[Membership] = []
+    period_lines: list[int] = []  # the row of each period
     rows = _rows(text, source, UNIVERSE_COLUMNS, problems)
     for line, row in rows:
         where = f"{source}, row {line}"
@@ -245,21 +246,24 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
         periods.append(Membership(code, row["name"], start, end, basis,
                                   row["continues"].strip() or None, status,
                                   _split_sources(row["sources"])))
+        period_lines.append(line)
     codes = {p.code for p in periods}
     for line, row in rows:
         cont = row["continues"].strip()
         if cont and cont not in codes:
             problems.append(Problem(f"{source}, row {line}, field 'continues'", cont,
                                     "continues a State that has no period", "unknown-participant"))
-    by_code: dict[str, list[Membership]] = {}
-    for p in periods:
-        by_code.setdefault(p.code, []).append(p)
+    by_code: dict[str, list[tuple[Membership, int]]] = {}
+    for p, line in zip(periods, period_lines, strict=True):
+        by_code.setdefault(p.code, []).append((p, line))
     for code, ps in by_code.items():
-        ps.sort(key=lambda p: p.start)
-        for a, b in itertools.pairwise(ps):
+        ps.sort(key=lambda pl: pl[0].start)
+        for (a, a_line), (b, b_line) in itertools.pairwise(ps):
             if a.end is None or a.end >= b.start:
-                problems.append(Problem(f"{source}, {code}", f"{a.start}..{a.end}",
-                                        f"overlaps the period from {b.start}", "overlap"))
+                problems.append(Problem(
+                    f"{source}, row {b_line}, field 'from_date'", b.start.isoformat(),
+                    f"{code} is already in the universe then (row {a_line}: from "
+                    f"{a.start}{f' to {a.end}' if a.end else ', open'})", "overlap"))
     raise_if_problems(f"invalid universe in {source}", problems)
     return tuple(periods)
 
