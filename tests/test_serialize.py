@@ -130,10 +130,12 @@ def test_values_are_not_coerced() -> None:
 def test_constructor_checks_are_reported_where_the_object_is() -> None:
     data = serialize.to_data(mc.data.states())
     data["periods"][2]["end"] = "1900-01-01"  # ends before it starts
-    data["periods"][4]["code"] = "XXX"       # not checked by Membership: stays valid
-    [problem] = _problems(data)
-    assert problem.location == "$.periods[2]"
-    assert "ends" in problem.message
+    data["periods"][4]["code"] = "XXX"       # not an ISO 3166 code: refused, as in CSV
+    ends, code = _problems(data)
+    assert ends.location == "$.periods[2]"
+    assert "ends" in ends.message
+    assert (code.location, code.value, code.code) == ("$.periods[4].code", "XXX",
+                                                      "unknown-participant")
 
 
 def test_counts_must_partition_the_universe() -> None:

@@ -59,7 +59,7 @@ from .errors import (
     UnsupportedFormatError,
     ValidationError,
 )
-from .participants import Participant
+from .participants import Participant, ParticipantKind, check_code
 from .record import TreatyRecord
 from .status_types import Counts
 from .treaty import Delay, DenunciationRule, EntryIntoForceRule, Rules, Treaty
@@ -199,11 +199,38 @@ def structure(data: object, cls: type[T], *, what: str | None = None) -> T:
     :raises ValidationError: listing every problem with its JSON path.
     """
     _check_shape(data)
+    # The States' codes are checked as the CSV reader checks them, and
+    # reported together with whatever else is wrong.
+    codes = list(_membership_code_problems(data, cls))
     try:
-        return converter.structure(data, cls)
+        value = converter.structure(data, cls)
     except Exception as exc:
         problems = list(_problems(exc, (), data))
-        raise ValidationError(f"invalid {what or cls.__name__} data", problems) from None
+        raise ValidationError(f"invalid {what or cls.__name__} data",
+                              [*problems, *codes]) from None
+    if codes:
+        raise ValidationError(f"invalid {what or cls.__name__} data", codes)
+    return value
+
+
+def _membership_code_problems(data: object, cls: type[Any]) -> Iterator[Problem]:
+    """The codes of a universe's (or a membership's) States that are not
+    acceptable: an ISO 3166 alpha-3 code, current or, for a State with
+    ``iso3166_status`` other than ``current``, withdrawn."""
+    if cls is Universe and isinstance(data, dict) and isinstance(data.get("periods"), list):
+        items = [(f"$.periods[{i}]", m) for i, m in enumerate(data["periods"])]
+    elif cls is Membership:
+        items = [("$", data)]
+    else:
+        return
+    for where, m in items:
+        if not isinstance(m, dict) or not isinstance(m.get("code"), str):
+            continue  # structuring reports it
+        status = m.get("iso3166_status", "current")
+        kind = ParticipantKind.STATE if status == "current" else ParticipantKind.FORMER_STATE
+        why = check_code(m["code"], kind)
+        if why is not None:
+            yield Problem(f"{where}.code", m["code"], why, "unknown-participant")
 
 
 def to_data(obj: object) -> dict[str, Any]:
