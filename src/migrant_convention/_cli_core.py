@@ -132,6 +132,8 @@ def numbers_command(args: argparse.Namespace, out: TextIO) -> int:
 
 IN_FORCE_UNKNOWN = ("Entry into force is not known from this record (its treaty's rules are "
                     "not given): nobody is counted as in force.")
+NO_AS_OF = ("The record gives no 'as of' date: acts after it was compiled are missing, and "
+            "the answer may be out of date.")
 
 
 def treaty_heading(treaty: Treaty) -> str:
@@ -161,8 +163,7 @@ def _notes(record: TreatyRecord, on: date, resolve: Resolve, *, as_of: bool = Tr
         later = " (later acts are not in the data)" if on > record.as_of else ""
         notes.append(f"Data as of {record.as_of.isoformat()}{later}.")
     elif record.as_of is None:
-        notes.append("The record gives no 'as of' date: acts after it was compiled are "
-                     "missing, and the answer may be out of date.")
+        notes.append(NO_AS_OF)
     return notes
 
 

@@ -90,7 +90,7 @@ _LISTS = (
 
 def numbers_by(args: argparse.Namespace, out: TextIO) -> int:
     """Print the breakdown for ``numbers --by`` as a table or JSON."""
-    from ._cli_core import IN_FORCE_UNKNOWN, _when, treaty_heading
+    from ._cli_core import IN_FORCE_UNKNOWN, NO_AS_OF, _when, treaty_heading
     from .cli import dump_json
 
     if args.by is None:
@@ -148,6 +148,5 @@ def numbers_by(args: argparse.Namespace, out: TextIO) -> int:
         note = " (later acts are not in the data)" if on > as_of else ""
         print(f"Data as of {as_of.isoformat()}{note}.", file=out)
     else:
-        print("The record gives no 'as of' date: acts after it was compiled are missing, "
-              "and the answer may be out of date.", file=out)
+        print(NO_AS_OF, file=out)
     return 0

@@ -384,6 +384,7 @@ def _build_record_index(
     for code in denounced:
         if code not in lineage_of:
             complex_codes[code] = (code,)
+
     def acted(code: str) -> bool:
         return code in signed or code in bound or code in denounced or code in others
 
