@@ -244,3 +244,13 @@ def test_timeline_sorts_on_or_before_dates_by_their_latest_day() -> None:
     assert [a.action for a in timeline(record, "FRA")] == [
         "signature", "ratification", "declaration_art77",
     ]
+
+
+def test_a_name_given_for_a_code_is_told_to_give_a_code() -> None:
+    import migrant_convention as mc
+
+    record = mc.data.icrmw()
+    with pytest.raises(mc.UnknownParticipantError, match=r"'Albania' \(not a participant code"):
+        mc.status(record, "Albania", date(2014, 12, 18))
+    with pytest.raises(mc.UnknownParticipantError, match=r"'XXX' \(no act of it in this record"):
+        mc.status(record, "XXX", date(2014, 12, 18))

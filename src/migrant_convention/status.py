@@ -22,6 +22,7 @@ from . import _index
 from .acts import Act, ActKind
 from .dates import Resolve, ResolveLike, as_resolve
 from .errors import UndecidableError, UnknownParticipantError, UnknownRuleError
+from .participants import ParticipantKind, check_code
 from .record import TreatyRecord
 from .status_types import Counts, Status
 from .universe import Universe
@@ -43,6 +44,16 @@ def _check_day(on: object, name: str = "on") -> date:
     if not isinstance(on, date) or hasattr(on, "hour"):
         raise TypeError(f"{name} must be a datetime.date, not {type(on).__name__}")
     return on
+
+
+def _unknown(participant: str) -> UnknownParticipantError:
+    """The error for a participant with no act in the record; a name given
+    where a code is wanted is told so."""
+    if check_code(participant, ParticipantKind.ORGANIZATION) is not None:
+        return UnknownParticipantError(
+            participant, "not a participant code: give a code such as 'ALB'; "
+            "untc.lookup_participant() finds the code of a UN name")
+    return UnknownParticipantError(participant, "no act of it in this record")
 
 
 def _raise_undecidable(question: str, on: date | None, straddles: list[_index.Straddle]) -> None:
@@ -99,7 +110,7 @@ def entry_into_force_for(
     act = _consent_act(record, participant)
     if act is None:
         if participant not in record.codes:
-            raise UnknownParticipantError(participant, "no act of it in this record")
+            raise _unknown(participant)
         return None
     treaty = record.treaty
     results = []
@@ -149,7 +160,7 @@ def status(
     if all(c not in _index.known_codes(record) for c in group) and not (
         record.participant(participant) or (universe is not None and participant in universe)
     ):
-        raise UnknownParticipantError(participant, "no act of it in this record")
+        raise _unknown(participant)
     if how is Resolve.STRICT:
         index = _index.straddle_index(record, universe)
         if not index.items:  # every relevant date is known to the day
@@ -330,7 +341,7 @@ def timeline(
             universe is not None and participant in universe
         )
         if not known:
-            raise UnknownParticipantError(participant, "no act of it in this record")
+            raise _unknown(participant)
     return tuple(sorted(acts, key=Act.sort_key))
 
 
