@@ -163,9 +163,9 @@ def status(
         raise _unknown(participant)
     if how is Resolve.STRICT:
         index = _index.straddle_index(record, universe)
-        if not index.items:  # every relevant date is known to the day
-            return _status_from(record, universe, group, on, Resolve.EARLIEST)
         early = _status_from(record, universe, group, on, Resolve.EARLIEST)
+        if not index.items:  # every relevant date is known to the day
+            return early
         late = _status_from(record, universe, group, on, Resolve.LATEST)
         if early is not late:
             straddles = [s for s in index.at(on) if s.group is None or s.group == group]

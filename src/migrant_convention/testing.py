@@ -54,8 +54,8 @@ def _day(record: TreatyRecord, act_date: PartialDate, resolve: ResolveLike) -> d
     """The day an act counts from under *resolve* (strict reads the earliest:
     the functions checked raise before that matters)."""
     how = as_resolve(resolve)
-    lo, hi = act_date.bounded(record.treaty.adopted)
-    return hi if how is Resolve.LATEST else lo
+    return act_date.resolved(Resolve.LATEST if how is Resolve.LATEST else Resolve.EARLIEST,
+                             record.treaty.adopted)
 
 
 def check_partition(
