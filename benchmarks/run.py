@@ -41,7 +41,7 @@ import with_pandas
 from synthetic import query_days, synthetic
 
 import migrant_convention as mc
-from migrant_convention import _index
+from migrant_convention.core import _index
 
 T = TypeVar("T")
 Row = tuple[int, int, int, int, int, int, int]

@@ -21,8 +21,8 @@ from migrant_convention.campaigns import (
     campaign_progress,
     progress,
 )
+from migrant_convention.core.status import counts
 from migrant_convention.errors import UndecidableError, ValidationError
-from migrant_convention.status import counts
 
 
 def test_step_it_up_campaign() -> None:

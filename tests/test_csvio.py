@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from migrant_convention import ActKind, ValidationError
-from migrant_convention.csvio import read_acts, read_universe, write_acts, write_universe
+from migrant_convention.formats.csvio import read_acts, read_universe, write_acts, write_universe
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 

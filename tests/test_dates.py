@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from migrant_convention import InvalidDateError, PartialDate, Precision, Resolve
-from migrant_convention.dates import add_months, as_resolve, parse_date
+from migrant_convention.core.dates import add_months, as_resolve, parse_date
 
 
 @pytest.mark.parametrize(

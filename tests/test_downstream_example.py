@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import migrant_convention as mc
-from migrant_convention import strategies as mst
 from migrant_convention import testing
+from migrant_convention.testing import strategies as mst
 
 
 # 1. Any record your code may meet: consistent, so validation accepts it.

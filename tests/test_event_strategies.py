@@ -14,14 +14,14 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from migrant_convention import data
-from migrant_convention import strategies as mst
 from migrant_convention.campaigns import Campaign, campaign_progress
-from migrant_convention.dates import PartialDate, Precision
-from migrant_convention.event_csv import read_events, write_events
-from migrant_convention.events import Event, EventKind, LeapDay, occurrences
-from migrant_convention.ical import to_ical
-from migrant_convention.status import counts
-from migrant_convention.upcoming import upcoming
+from migrant_convention.campaigns.events import Event, EventKind, LeapDay, occurrences
+from migrant_convention.campaigns.upcoming import upcoming
+from migrant_convention.core.dates import PartialDate, Precision
+from migrant_convention.core.status import counts
+from migrant_convention.formats.event_csv import read_events, write_events
+from migrant_convention.formats.ical import to_ical
+from migrant_convention.testing import strategies as mst
 
 LO, HI = date(1985, 1, 1), date(2035, 12, 31)
 

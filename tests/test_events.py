@@ -13,9 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from migrant_convention import data, event_data
-from migrant_convention.dates import PartialDate
-from migrant_convention.errors import UndecidableError, ValidationError
-from migrant_convention.events import (
+from migrant_convention.campaigns.events import (
     Event,
     EventKind,
     LeapDay,
@@ -25,6 +23,8 @@ from migrant_convention.events import (
     ordinal,
     treaty_events,
 )
+from migrant_convention.core.dates import PartialDate
+from migrant_convention.errors import UndecidableError, ValidationError
 
 
 def _obs(first: str, month: int, day: int, leap: LeapDay = LeapDay.SKIP) -> Event:
@@ -134,7 +134,7 @@ def test_nth_party_on_an_imprecise_date() -> None:
 def test_undecidable_nth_party() -> None:
     import attrs
 
-    from migrant_convention.acts import ActKind
+    from migrant_convention.core.acts import ActKind
 
     # Move Cote d'Ivoire's accession (the 59th) into November 2024: it and
     # Zimbabwe's "2024-11" can then each be the 59th.

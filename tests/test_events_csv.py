@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from migrant_convention import event_data
+from migrant_convention.campaigns.events import EventKind
 from migrant_convention.errors import ValidationError
-from migrant_convention.event_csv import read_events, split_organisers, write_events
-from migrant_convention.events import EventKind
+from migrant_convention.formats.event_csv import read_events, split_organisers, write_events
 
 SHARED = Path("/work/shared/data/campaign_events.csv")
 HEADER = "date,end_date,title,kind,organisers,location,description,sources\n"

@@ -33,8 +33,8 @@ from migrant_convention import (
     Treaty,
     TreatyRecord,
     Universe,
-    _index,
 )
+from migrant_convention.core import _index
 from migrant_convention.testing import recount, recount_status, recount_statuses
 
 ADOPTED = date(1990, 1, 1)

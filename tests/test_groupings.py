@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 
 import migrant_convention
 from migrant_convention import data
+from migrant_convention.core.status import counts
+from migrant_convention.core.status_types import Status
 from migrant_convention.errors import ValidationError
-from migrant_convention.groupings import (
+from migrant_convention.places.groupings import (
     BUILTIN_GROUPINGS,
     NO_REGIONAL_GROUP,
     UNASSIGNED,
@@ -25,9 +27,7 @@ from migrant_convention.groupings import (
     breakdown_series,
     grouping,
 )
-from migrant_convention.regions import m49_areas, read_m49, un_regional_groups
-from migrant_convention.status import counts
-from migrant_convention.status_types import Status
+from migrant_convention.places.regions import m49_areas, read_m49, un_regional_groups
 
 DATA = Path(migrant_convention.__file__).parent / "_data"
 LAUNCH = date(2014, 12, 18)
@@ -304,7 +304,7 @@ def test_bundled_regional_tables_equal_the_reference_data() -> None:
 
 
 def test_regional_groups_reader_reports_bad_group_and_missing_sources() -> None:
-    from migrant_convention.regions import read_regional_groups
+    from migrant_convention.places.regions import read_regional_groups
 
     text = ("iso3,name,group,note,sources\n"
             "TUR,Türkiye,WEOG,,s\n"

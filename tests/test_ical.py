@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from migrant_convention import event_data
-from migrant_convention.dates import PartialDate
-from migrant_convention.events import Event, EventKind, LeapDay, Recurrence, occurrences
-from migrant_convention.ical import escape_text, fold_line, to_ical
+from migrant_convention.campaigns.events import Event, EventKind, LeapDay, Recurrence, occurrences
+from migrant_convention.core.dates import PartialDate
+from migrant_convention.formats.ical import escape_text, fold_line, to_ical
 
 STAMP = date(2025, 12, 31)
 

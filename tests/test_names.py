@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from migrant_convention import data
-from migrant_convention.names import (
+from migrant_convention.places.names import (
     LANGUAGES,
     UnknownLanguageError,
     short_name,

@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 
 import _reference as ref
 import migrant_convention as mc
-from migrant_convention import strategies as mst
 from migrant_convention import testing
-from migrant_convention.record import TreatyRecord
-from migrant_convention.universe import Universe
-from migrant_convention.validate import problems
+from migrant_convention.core.record import TreatyRecord
+from migrant_convention.core.universe import Universe
+from migrant_convention.core.validate import problems
+from migrant_convention.testing import strategies as mst
 
 Case = tuple[TreatyRecord, mc.Universe, list[date]]
 HOWS: tuple[ref.How, ref.How] = ("earliest", "latest")

@@ -6,7 +6,7 @@ from hypothesis import given
 
 import migrant_convention as mc
 from migrant_convention import csvio
-from migrant_convention import strategies as mst
+from migrant_convention.testing import strategies as mst
 
 
 @given(mst.records_with_universes())

@@ -12,8 +12,8 @@ from hypothesis.errors import InvalidArgument
 
 import migrant_convention as mc
 from migrant_convention import ParticipantKind, Precision
-from migrant_convention import strategies as mst
-from migrant_convention.participants import check_code
+from migrant_convention.core.participants import check_code
+from migrant_convention.testing import strategies as mst
 
 LO, HI = date(1990, 3, 15), date(1992, 2, 10)
 

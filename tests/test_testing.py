@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 import migrant_convention as mc
-from migrant_convention import testing
+from migrant_convention.testing import checks as testing
 
 ON = date(2014, 12, 18)
 

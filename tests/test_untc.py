@@ -235,7 +235,7 @@ def test_command_line_status_accepts_former_un_names() -> None:
 
 def test_a_table_without_rules_invents_no_entry_into_force() -> None:
     from migrant_convention import UnknownRuleError, entry_into_force, entry_into_force_for
-    from migrant_convention.untc import deposit_only_treaty
+    from migrant_convention.formats.untc import deposit_only_treaty
 
     treaty = deposit_only_treaty("XXVII-7", adopted=date(1992, 5, 9))
     record = mc.TreatyRecord(treaty, [

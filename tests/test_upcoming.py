@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from migrant_convention import data, event_data
+from migrant_convention.campaigns.events import EventKind
+from migrant_convention.campaigns.upcoming import anniversaries, upcoming
 from migrant_convention.errors import ValidationError
-from migrant_convention.events import EventKind
-from migrant_convention.upcoming import anniversaries, upcoming
 
 
 def _titles(on: date, days: int) -> list[tuple[str, str]]:

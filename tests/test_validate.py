@@ -17,7 +17,7 @@ from migrant_convention import (
     data,
     validate_record,
 )
-from migrant_convention.validate import problems
+from migrant_convention.core.validate import problems
 
 TREATY = data.icrmw_treaty()
 STATES = data.states()

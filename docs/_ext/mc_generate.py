@@ -29,7 +29,7 @@ from typing import Any
 
 import migrant_convention as mc
 from migrant_convention import data
-from migrant_convention.names import short_name
+from migrant_convention.places.names import short_name
 
 ADOPTION = date(1990, 12, 18)
 ENTRY_INTO_FORCE = date(2003, 7, 1)
@@ -150,7 +150,7 @@ def _counts_table(rows: list[tuple[str, date]]) -> str:
 
 def regional_table(on: date) -> str:
     """Ratification by numbers on *on* by UN regional group, from
-    :func:`~migrant_convention.groupings.breakdown`: a table with a total
+    :func:`~migrant_convention.places.groupings.breakdown`: a table with a total
     row, then the parties of each group, named."""
     record, states = data.icrmw(), data.states()
     b = mc.breakdown(record, states, on, "group")
@@ -261,8 +261,8 @@ def numbers_page(out: Path, *, draw: bool = True, today: date | None = None) -> 
 
 ```{{note}}
 This page is generated when the documentation is built, by the library itself
-(`docs/_ext/mc_generate.py` calls {{func}}`~migrant_convention.status.counts`,
-{{func}}`~migrant_convention.status.count_series` and friends on the bundled
+(`docs/_ext/mc_generate.py` calls {{func}}`~migrant_convention.core.status.counts`,
+{{func}}`~migrant_convention.core.status.count_series` and friends on the bundled
 data). The latest figures are those of the data's **\u201cas of\u201d date,
 {_long(as_of)}**: acts after that date are not in the data, so the row for
 today ({today.isoformat()}, the day the page was built) can only repeat them
@@ -292,7 +292,7 @@ the size of the universe of States on that day (see
 {regional_table(CAMPAIGN[0])}
 
 The same figures of {_long(CAMPAIGN[0])}, split by
-{{func}}`~migrant_convention.groupings.breakdown` over the UN regional groups;
+{{func}}`~migrant_convention.places.groupings.breakdown` over the UN regional groups;
 the rows add up to the total. Read it with the caveats of
 [breaking counts down by group](../howto/breakdown.md): the groups are
 those the UN lists **today**, applied to a past date; Türkiye, listed in both
@@ -399,10 +399,10 @@ def _datasets() -> dict[str, tuple[data.Dataset, str]]:
 
     out = {name: (meta, f"migrant_convention.data.{name}()")
            for name, meta in data.DATASETS.items()}
-    out["campaign_events"] = (event_data.DATASET, "migrant_convention.event_data.events()")
-    out["m49"] = (regions.REGIONAL_DATASETS["m49"], "migrant_convention.regions.m49_areas()")
+    out["campaign_events"] = (event_data.DATASET, "migrant_convention.data.campaign_events.events()")
+    out["m49"] = (regions.REGIONAL_DATASETS["m49"], "migrant_convention.places.regions.m49_areas()")
     out["un_regional_groups"] = (regions.REGIONAL_DATASETS["un_regional_groups"],
-                                 "migrant_convention.regions.un_regional_groups()")
+                                 "migrant_convention.places.regions.un_regional_groups()")
     return out
 
 
@@ -550,7 +550,7 @@ def untc_names_page(tables: Path, changelog: str) -> str:
 | | |
 |---|---|
 | file | `migrant_convention/_data/{untc.NAMES_FILE}` |
-| loaded by | `migrant_convention.untc.participant_names()` |
+| loaded by | `migrant_convention.formats.untc.participant_names()` |
 | what | UN names of treaty participants, current and former, and their codes |
 | size | {size} |
 | as of | {as_of} |

@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .dates import PartialDate
+    from .core.dates import PartialDate
 
 __all__ = [
     "InvalidDateError",

@@ -1,0 +1,278 @@
+"""The dated universe of States: the denominator of every "no action" count.
+
+A :class:`Universe` is a set of dated :class:`Membership` periods: a State is
+in the universe on a day when one of its periods covers that day (both ends
+inclusive).  Continuing States are modelled: Serbia continues Serbia and
+Montenegro, which continues the Federal Republic of Yugoslavia; the Russian
+Federation continues the USSR.  Such States form a *lineage*: the UN Treaty
+Collection lists a predecessor's acts under the continuing State's current
+name, and on each day those acts belong to the one member of the lineage that
+is in the universe then.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import cached_property
+
+import attrs
+
+from ..errors import NotInUniverseError, UnknownParticipantError
+from ._convert import to_strings
+
+__all__ = ["Basis", "Membership", "Universe"]
+
+
+class Basis(enum.Enum):
+    """Why a State is in the universe during a period."""
+
+    UN_MEMBER = "un_member"
+    NON_MEMBER_STATE = "non_member_state"
+
+
+@attrs.frozen
+class Membership:
+    """One continuous period during which a State is in the universe.
+
+    :ivar code: the State's participant code (ISO alpha-3, or former alpha-3).
+    :ivar name: its name (for this period).
+    :ivar start: first day (inclusive).
+    :ivar end: last day (inclusive), ``None`` if still in.
+    :ivar basis: UN member or non-member State.
+    :ivar continues: the code of the State it continues, if any.
+    :ivar iso3166_status: ``current``, ``historic:XXXX`` or ``none``.
+    :ivar sources: where the dates come from.
+    """
+
+    code: str
+    name: str
+    start: date
+    end: date | None
+    basis: Basis
+    continues: str | None = None
+    iso3166_status: str = "current"
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(
+                f"{self.code}: period ends ({self.end}) before it starts ({self.start})"
+            )
+
+    def covers(self, day: date) -> bool:
+        """Whether *day* falls in this period."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+def _code_and_start(p: Membership) -> tuple[str, date]:
+    return p.code, p.start
+
+
+def _start(p: Membership) -> date:
+    return p.start
+
+
+def to_periods(value: Iterable[Membership]) -> tuple[Membership, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(cache_hash=True)
+class Universe:
+    """The States that can take part in a treaty open to "all States", by date.
+
+    :ivar periods: the membership periods; one State's periods never overlap.
+    :ivar as_of: the day the data were last checked.
+    :ivar sources: where the dataset comes from.
+    """
+
+    periods: tuple[Membership, ...] = attrs.field(converter=to_periods)
+    as_of: date | None = None
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
+
+    def __attrs_post_init__(self) -> None:
+        # Sorted rather than grouped into a list per code: nothing per State
+        # outlives the check (see _by_code).
+        ordered = sorted(self.periods, key=_code_and_start)
+        overlaps: dict[str, tuple[Membership, Membership]] = {}
+        for a, b in itertools.pairwise(ordered):
+            if a.code == b.code and (a.end is None or a.end >= b.start):
+                overlaps.setdefault(a.code, (a, b))
+        if overlaps:  # name the first State, in the order given, that overlaps
+            a, b = overlaps[next(p.code for p in self.periods if p.code in overlaps)]
+            raise ValueError(f"{a.code}: overlapping periods from {a.start} and {b.start}")
+
+    # -- indexes (computed once per instance; the instance is immutable) -----
+    @cached_property
+    def _by_code(self) -> dict[str, Membership]:
+        """Each code's first period.  A period, not a tuple of them: a tuple per
+        State would survive as one more container for the cyclic garbage
+        collector, and at a million States their number alone sets it walking
+        the whole heap (the codes with several periods are in _several)."""
+        out: dict[str, Membership] = {}
+        for p in self.periods:
+            before = out.get(p.code)
+            if before is None or p.start < before.start:
+                out[p.code] = p
+        return out
+
+    @cached_property
+    def _several(self) -> dict[str, tuple[Membership, ...]]:
+        """The periods, in order, of the codes that have more than one."""
+        seen: set[str] = set()
+        repeated: set[str] = set()
+        for p in self.periods:
+            (repeated if p.code in seen else seen).add(p.code)
+        out: dict[str, list[Membership]] = {c: [] for c in repeated}
+        for p in self.periods:
+            if p.code in repeated:
+                out[p.code].append(p)
+        return {c: tuple(sorted(ps, key=_start)) for c, ps in out.items()}
+
+    def _periods(self, code: str) -> tuple[Membership, ...]:
+        several = self._several.get(code)
+        if several is not None:
+            return several
+        first = self._by_code.get(code)
+        return () if first is None else (first,)
+
+    @cached_property
+    def _size_steps(self) -> tuple[list[date], list[int]]:
+        deltas: dict[date, int] = {}
+        for p in self.periods:
+            deltas[p.start] = deltas.get(p.start, 0) + 1
+            if p.end is not None and p.end < date.max:
+                after = date.fromordinal(p.end.toordinal() + 1)
+                deltas[after] = deltas.get(after, 0) - 1
+        days = sorted(deltas)
+        sizes, total = [], 0
+        for d in days:
+            total += deltas[d]
+            sizes.append(total)
+        return days, sizes
+
+    @cached_property
+    def _lineage(self) -> dict[str, tuple[str, ...]]:
+        """The lineage of every code that continues, or is continued by, another.
+
+        Two passes over the periods, and a dictionary entry only for those
+        codes: most States are a lineage of one (see :meth:`lineage`), and an
+        entry per State would cost most of an index's build at a million States."""
+        parent: dict[str, str] = {}
+
+        def find(c: str) -> str:
+            while parent[c] != c:
+                c = parent[c]
+            return c
+
+        for p in self.periods:
+            if p.continues:
+                parent.setdefault(p.code, p.code)
+                parent.setdefault(p.continues, p.continues)
+                parent[find(p.code)] = find(p.continues)
+        if not parent:
+            return {}
+        # Members are ordered by their first day in the universe (a code with
+        # no period first), then by the first period that mentions them.
+        start: dict[str, date] = {}
+        mention: dict[str, int] = {}
+        for i, p in enumerate(self.periods):
+            if p.code in parent:
+                mention.setdefault(p.code, i)
+                old = start.get(p.code)
+                if old is None or p.start < old:
+                    start[p.code] = p.start
+            if p.continues:
+                mention.setdefault(p.continues, i)
+        groups: dict[str, list[str]] = {}
+        for c in parent:
+            groups.setdefault(find(c), []).append(c)
+        out: dict[str, tuple[str, ...]] = {}
+        for members in groups.values():
+            ordered = tuple(sorted(members, key=lambda c: (start.get(c, date.min), mention[c])))
+            for c in members:
+                out[c] = ordered
+        return out
+
+    # -- queries -------------------------------------------------------------
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def __iter__(self) -> Iterator[Membership]:
+        return iter(self.periods)
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """Every code that is in the universe on some day."""
+        return frozenset(self._by_code)
+
+    def periods_of(self, code: str) -> tuple[Membership, ...]:
+        """The periods of one State, in order.
+
+        :raises UnknownParticipantError: if *code* never is in the universe.
+        """
+        periods = self._periods(code)
+        if not periods:
+            raise UnknownParticipantError(code, "not a State of this universe")
+        return periods
+
+    def contains(self, code: str, on: date) -> bool:
+        """Whether *code* is a State of the universe on *on*."""
+        return any(p.covers(on) for p in self._periods(code))
+
+    def members(self, on: date) -> frozenset[str]:
+        """The codes of the States in the universe on *on*."""
+        return frozenset(p.code for p in self.periods if p.covers(on))
+
+    def size(self, on: date) -> int:
+        """How many States are in the universe on *on*.
+
+        >>> u = Universe([Membership("ALB", "Albania", date(1955, 12, 14), None, Basis.UN_MEMBER)])
+        >>> u.size(date(1955, 12, 13)), u.size(date(1955, 12, 14))
+        (0, 1)
+        """
+        days, sizes = self._size_steps
+        i = bisect_right(days, on) - 1
+        return sizes[i] if i >= 0 else 0
+
+    def name(self, code: str, on: date | None = None) -> str:
+        """The name of *code* (in the period covering *on*, else the latest)."""
+        periods = self.periods_of(code)
+        if on is not None:
+            for p in periods:
+                if p.covers(on):
+                    return p.name
+        return periods[-1].name
+
+    def lineage(self, code: str) -> tuple[str, ...]:
+        """The continuing States that *code* belongs with, earliest first.
+
+        >>> # Serbia continues Serbia and Montenegro, which continues the FRY:
+        >>> # lineage("SRB") == ("YUG", "SCG", "SRB") in the bundled universe.
+        """
+        return self._lineage.get(code, (code,))
+
+    def holder(self, code: str, on: date) -> str:
+        """The member of *code*'s lineage that is in the universe on *on*.
+
+        An act listed under Serbia but made in 2004 belongs, on a 2005 date, to
+        Serbia and Montenegro.
+
+        :raises NotInUniverseError: if no member of the lineage is in then.
+        """
+        for c in self.lineage(code):
+            if self.contains(c, on):
+                return c
+        raise NotInUniverseError(code, on)
+
+    def in_lineage_on(self, code: str, on: date) -> bool:
+        """Whether some member of *code*'s lineage is in the universe on *on*."""
+        return any(self.contains(c, on) for c in self.lineage(code))
+
+    def lineage_periods(self, code: str) -> Iterable[Membership]:
+        """All periods of all members of *code*'s lineage."""
+        for c in self.lineage(code):
+            yield from self._periods(c)

@@ -1,0 +1,159 @@
+"""Check a treaty record against its treaty's rules and the universe of States.
+
+:func:`validate_record` reports every problem at once, each naming the act
+(and, when the caller passes them, the file and row it came from) and the
+offending value.  Only what is *certainly* wrong is reported: an act whose
+imprecise date may or may not precede another is given the benefit of the
+doubt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..errors import Problem, raise_if_problems
+from . import _index
+from .acts import Act, ActKind
+from .dates import Resolve
+from .participants import ParticipantKind, check_code
+from .record import TreatyRecord
+from .universe import Universe
+
+__all__ = ["problems", "validate_record"]
+
+
+def problems(
+    record: TreatyRecord,
+    universe: Universe | None = None,
+    *,
+    locations: Sequence[str] | None = None,
+) -> list[Problem]:
+    """Every problem of *record*, in the order of its acts (empty if none).
+
+    :param locations: where each act came from (same length as
+        ``record.acts``), e.g. ``"icrmw_actions.csv, row 12"``; defaults to
+        ``"acts[i]"``.
+    """
+    treaty = record.treaty
+    rules = treaty.rules
+    acts = record.acts
+    if locations is not None and len(locations) != len(acts):
+        raise ValueError("locations must have one entry per act")
+    where = list(locations) if locations is not None else [f"acts[{i}]" for i in range(len(acts))]
+    found: list[tuple[int, Problem]] = []
+
+    def report(i: int, field: str, value: object, message: str, code: str) -> None:
+        act = acts[i]
+        found.append((i, Problem(f"{where[i]}, field '{field}'", value,
+                                 f"{act.describe()}: {message}", code)))
+
+    known = {p.code: p for p in record.participants}
+    floor = treaty.adopted
+    index: dict[int, int] = {id(a): i for i, a in enumerate(acts)}
+
+    for i, act in enumerate(acts):
+        lo, hi = act.date.bounded(floor)
+        participant = known.get(act.participant)
+        kind = participant.kind if participant else (
+            ParticipantKind.STATE if len(act.participant) == 3 else ParticipantKind.ORGANIZATION
+        )
+        why = check_code(act.participant, kind)
+        if why is not None and not (
+            kind is ParticipantKind.STATE
+            and check_code(act.participant, ParticipantKind.FORMER_STATE) is None
+        ):
+            report(i, "participant", act.participant, why, "unknown-participant")
+            continue
+        if act.date.latest < treaty.adopted:
+            report(i, "date", str(act.date),
+                   f"dated before the treaty was adopted ({treaty.adopted})", "before-opening")
+        elif act.kind.is_signature and act.kind is ActKind.SIGNATURE and (
+            act.date.latest < treaty.opened_for_signature
+        ):
+            report(i, "date", str(act.date),
+                   f"signed before the treaty was opened for signature "
+                   f"({treaty.opened_for_signature})", "before-opening")
+        if (act.kind is ActKind.SIGNATURE and rules.signature_closes is not None
+                and lo > rules.signature_closes):
+            report(i, "date", str(act.date),
+                   f"signed after signature closed ({rules.signature_closes})", "after-closing")
+        if act.kind.is_consent and act.kind not in rules.consent:
+            allowed = ", ".join(sorted(k.value for k in rules.consent))
+            report(i, "action", act.action,
+                   f"this treaty takes consent only by {allowed}", "kind-not-allowed")
+        if universe is not None and kind in (ParticipantKind.STATE, ParticipantKind.FORMER_STATE):
+            if act.participant not in universe and not any(
+                c in universe for c in universe.lineage(act.participant)
+            ):
+                report(i, "participant", act.participant,
+                       "not a State of the universe on any date", "outside-universe")
+            elif not (universe.in_lineage_on(act.participant, lo)
+                      or universe.in_lineage_on(act.participant, hi)):
+                report(i, "date", str(act.date),
+                       "the State (or one it continues) is not in the universe of States then",
+                       "outside-universe")
+
+    # Sequences, per lineage.
+    groups: dict[tuple[str, ...], list[Act]] = {}
+    for act in acts:
+        key = universe.lineage(act.participant) if universe is not None else (act.participant,)
+        groups.setdefault(key, []).append(act)
+    general = _index.general_entry_into_force(treaty, acts, Resolve.LATEST)
+    for group_acts in groups.values():
+        ordered = sorted(group_acts, key=Act.sort_key)
+        signatures = [a for a in ordered if a.kind.is_signature]
+        bound_since: Act | None = None
+        for act in ordered:
+            i = index[id(act)]
+            lo, hi = act.date.bounded(floor)
+            if act.kind in rules.consent or act.kind.is_consent:
+                if act.kind in rules.requires_signature and not any(
+                    s.date.bounded(floor)[0] <= hi for s in signatures
+                ):
+                    report(i, "action", act.action,
+                           "needs a prior signature, and there is none", "no-signature")
+                if bound_since is not None:
+                    report(i, "action", act.action,
+                           f"a second consent to be bound (already bound by "
+                           f"{bound_since.action} of {bound_since.date})", "second-consent")
+                else:
+                    bound_since = act
+            elif act.kind is ActKind.DENUNCIATION:
+                if bound_since is None:
+                    report(i, "action", act.action, "denounces a treaty it is not bound by",
+                           "not-a-party")
+                    continue
+                if rules.denunciation is None:
+                    report(i, "action", act.action,
+                           "this treaty has no denunciation clause", "no-denunciation-clause")
+                elif rules.denunciation.not_before is not None:
+                    deposit = bound_since.date.bounded(floor)[0]
+                    in_force = _index.state_entry_into_force(treaty, general, deposit)
+                    if in_force is None:
+                        report(i, "date", str(act.date),
+                               "denounced before the treaty entered into force for it",
+                               "early-denunciation")
+                    else:
+                        first = rules.denunciation.not_before.apply(in_force)
+                        if hi < first:
+                            report(i, "date", str(act.date),
+                                   f"denounced before it may be (not before {first})",
+                                   "early-denunciation")
+                bound_since = None
+    found.sort(key=lambda t: t[0])
+    return [p for _, p in found]
+
+
+def validate_record(
+    record: TreatyRecord,
+    universe: Universe | None = None,
+    *,
+    locations: Sequence[str] | None = None,
+) -> None:
+    """Raise :class:`~migrant_convention.errors.ValidationError` listing every
+    problem of *record* (see :func:`problems`); return ``None`` if there is none."""
+    raise_if_problems(
+        f"invalid record of {record.treaty.short_name or record.treaty.id}",
+        problems(record, universe, locations=locations),
+    )
+

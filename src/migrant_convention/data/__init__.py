@@ -1,0 +1,135 @@
+"""The bundled datasets, loaded on first use (never at import).
+
+* :func:`icrmw` — the complete record of the International Convention on the
+  Protection of the Rights of All Migrant Workers and Members of Their
+  Families (UN Treaty Collection IV-13), every act with its sources.
+* :func:`states` — the dated universe of States that can take part in a UN
+  treaty open to "all States".
+* :func:`icrmw_treaty` — the Convention itself and its rules (arts. 86–89).
+
+Each dataset carries its "as of" date (:data:`DATASETS`).
+
+>>> from migrant_convention import data
+>>> data.icrmw().as_of
+datetime.date(2025, 12, 31)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from importlib.resources import files
+
+import attrs
+
+from ..core.acts import ActKind
+from ..core.record import TreatyRecord
+from ..core.treaty import Alignment, Delay, DenunciationRule, EntryIntoForceRule, Rules, Treaty
+from ..core.universe import Universe
+from ..core.validate import validate_record
+from ..formats.csvio import read_acts, read_universe
+
+__all__ = ["DATASETS", "Dataset", "icrmw", "icrmw_treaty", "states"]
+
+
+@attrs.frozen
+class Dataset:
+    """What a bundled dataset is, where it comes from, and how current it is."""
+
+    name: str
+    file: str
+    title: str
+    as_of: date
+    sources: tuple[str, ...]
+
+
+DATASETS: dict[str, Dataset] = {
+    "icrmw": Dataset(
+        "icrmw",
+        "icrmw_actions.csv",
+        "Participation record of the Migrant Workers Convention (UNTC IV-13)",
+        date(2025, 12, 31),
+        (
+            "UN Treaty Collection, MTDSG chapter IV-13 (archived copies) and UNTS reg. 39481",
+            "UNTC status tables scraped 2013-06-06..2015-03-14 (github.com/zmjones/untreaties)",
+            "UN Statements of Treaties and International Agreements (ST/LEG/SER.A), 2018",
+            "Row-by-row citations in the 'sources' column",
+        ),
+    ),
+    "states": Dataset(
+        "states",
+        "states_universe.csv",
+        'Universe of States for UN treaties open to "all States", 1945 onwards',
+        date(2025, 12, 31),
+        (
+            "UN Member States list with dates of admission (un.org/en/about-us/member-states)",
+            "Summary of Practice of the Secretary-General as Depositary, ST/LEG/7/Rev.1",
+            "UN Treaty Collection status tables (first depositary acts of non-member States)",
+            "Row-by-row citations in the 'sources' column",
+        ),
+    ),
+}
+
+
+def _text(name: str) -> str:
+    return files("migrant_convention").joinpath("_data", name).read_text(encoding="utf-8")
+
+
+@cache
+def icrmw_treaty() -> Treaty:
+    """The Migrant Workers Convention and its final clauses (arts. 86–89).
+
+    >>> icrmw_treaty().rules.entry_into_force.instruments
+    20
+    """
+    three_months = Delay(months=3, alignment=Alignment.FIRST_OF_NEXT_MONTH)
+    return Treaty(
+        id="IV-13",
+        title=(
+            "International Convention on the Protection of the Rights of All Migrant "
+            "Workers and Members of Their Families"
+        ),
+        short_name="ICRMW",
+        adopted=date(1990, 12, 18),
+        opened_for_signature=date(1990, 12, 18),
+        depositary="Secretary-General of the United Nations",
+        place="New York",
+        rules=Rules(
+            # Art. 86: signature subject to ratification; accession by any State.
+            consent=frozenset({ActKind.RATIFICATION, ActKind.ACCESSION, ActKind.SUCCESSION}),
+            requires_signature=frozenset({ActKind.RATIFICATION}),
+            # Art. 87(1) and (2): first day of the month following a period of
+            # three months after the deposit of the 20th instrument / of its own.
+            entry_into_force=EntryIntoForceRule(20, three_months, three_months),
+            # Art. 89: not earlier than five years after entry into force for the
+            # State; effective on the first day of the month following twelve
+            # months after the notification is received.
+            denunciation=DenunciationRule(
+                takes_effect=Delay(months=12, alignment=Alignment.FIRST_OF_NEXT_MONTH),
+                not_before=Delay(months=60),
+            ),
+        ),
+    )
+
+
+@cache
+def states() -> Universe:
+    """The bundled universe of States (197 on 18 December 2014)."""
+    meta = DATASETS["states"]
+    return Universe(read_universe(_text(meta.file), meta.file), meta.as_of, meta.sources)
+
+
+@cache
+def icrmw() -> TreatyRecord:
+    """The bundled record of the Migrant Workers Convention, validated.
+
+    >>> len(icrmw().acts)
+    108
+    """
+    meta = DATASETS["icrmw"]
+    acts, participants = read_acts(_text(meta.file), meta.file)
+    record = TreatyRecord(icrmw_treaty(), acts, participants, meta.as_of, meta.sources)
+    validate_record(
+        record, states(), locations=[f"{meta.file}, row {i + 2}" for i in range(len(acts))]
+    )
+    return record

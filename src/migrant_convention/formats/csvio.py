@@ -1,0 +1,281 @@
+"""Read and write treaty records and universes as CSV.
+
+The layouts are those of the project's reference data, so a user can keep
+their own treaty's record in a spreadsheet:
+
+* acts: ``participant,iso3,action,date,note,sources`` — ``action`` is an
+  :class:`~migrant_convention.core.acts.ActKind` value or ``declaration_artN``;
+  ``date`` is the EDTF subset of :class:`~migrant_convention.core.dates.PartialDate`;
+  ``sources`` are separated by ``" | "``.
+* universe: ``name,iso3,iso3166_status,from_date,to_date,basis,continues,sources``.
+
+Reading reports every problem at once, each with the file, row and field and
+the offending value, in a :class:`~migrant_convention.errors.ValidationError`.
+Writing what was read gives back the same rows, so a round trip is lossless.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+
+from ..core.acts import Act, parse_action
+from ..core.dates import PartialDate, parse_date
+from ..core.participants import Participant, ParticipantKind, check_code, is_iso_alpha3
+from ..core.universe import Basis, Membership
+from ..errors import InvalidDateError, Problem, raise_if_problems
+
+__all__ = [
+    "ACT_COLUMNS",
+    "UNIVERSE_COLUMNS",
+    "read_acts",
+    "read_universe",
+    "write_acts",
+    "write_universe",
+]
+
+ACT_COLUMNS = ("participant", "iso3", "action", "date", "note", "sources")
+UNIVERSE_COLUMNS = (
+    "name", "iso3", "iso3166_status", "from_date", "to_date", "basis", "continues", "sources",
+)
+_SEP = " | "
+
+# Entities of the universe that never had an ISO 3166 code get codes of ours,
+# keyed by the start of their name in the CSV.
+NO_ISO_CODES = {
+    "Zanzibar": "ZANZIBAR",
+    "Republic of Viet-Nam": "SOUTH-VIET-NAM",
+}
+
+# Reading untrusted input: refuse absurd sizes before building anything.
+MAX_ROWS = 1_000_000
+csv.field_size_limit(1_000_000)
+
+
+def _split_sources(text: str) -> tuple[str, ...]:
+    return tuple(text.split(_SEP)) if text else ()
+
+
+def _rows(text: str, source: str, columns: tuple[str, ...], problems: list[Problem]
+          ) -> list[tuple[int, dict[str, str]]]:
+    # A spreadsheet may save UTF-8 with a byte-order mark: it is not data.
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    header = tuple(reader.fieldnames or ())
+    missing = [c for c in columns if c not in header]
+    if missing:
+        problems.append(Problem(f"{source}, header", ",".join(header),
+                                f"missing column(s) {', '.join(missing)}", "missing-column"))
+        return []
+    extra = [c for c in header if c not in columns]
+    if extra:
+        problems.append(Problem(f"{source}, header", ",".join(header),
+                                f"unknown column(s) {', '.join(extra)}", "unknown-column"))
+    out = []
+    for i, row in enumerate(reader):
+        line = i + 2
+        if i >= MAX_ROWS:
+            problems.append(Problem(f"{source}", f"{MAX_ROWS}+ rows", "too many rows", "too-large"))
+            break
+        cells = {k: (v or "") for k, v in row.items() if k is not None}
+        if None in row:
+            # Reported by the caller, in row order; "" marks the extra cells.
+            cells[""] = " | ".join(row[None])
+        out.append((line, cells))
+    return out
+
+
+def _no_extra_cells(row: dict[str, str], where: str, problems: list[Problem]) -> bool:
+    if "" in row:
+        problems.append(Problem(where, row[""], "more cells than columns", "extra-cells"))
+        return False
+    return True
+
+
+def read_acts(text: str, source: str = "<acts>") -> tuple[tuple[Act, ...], tuple[Participant, ...]]:
+    """Parse an acts CSV; return the acts and the participants they name.
+
+    :param text: the CSV text.
+    :param source: the file name, used in error messages.
+    :raises ValidationError: listing every bad cell (file, row, field, value).
+    """
+    problems: list[Problem] = []
+    acts: list[Act] = []
+    participants: dict[str, Participant] = {}
+    for line, row in _rows(text, source, ACT_COLUMNS, problems):
+        where = f"{source}, row {line}"
+        ok = _no_extra_cells(row, where, problems)
+        code = row["iso3"].strip()
+        name = row["participant"].strip()
+        if not name:
+            problems.append(Problem(f"{where}, field 'participant'", row["participant"],
+                                    "a participant name is required", "missing-value"))
+            ok = False
+        kind = ParticipantKind.STATE
+        if len(code) == 3 and not is_iso_alpha3(code):
+            if is_iso_alpha3(code, historic=True):
+                kind = ParticipantKind.FORMER_STATE
+            else:
+                problems.append(Problem(f"{where}, field 'iso3'", code,
+                                        "not an ISO 3166 alpha-3 code, current or withdrawn",
+                                        "unknown-participant"))
+                ok = False
+        elif len(code) != 3:
+            kind = ParticipantKind.ORGANIZATION
+            why = check_code(code, kind)
+            if why is not None:
+                problems.append(Problem(f"{where}, field 'iso3'", code, why,
+                                        "unknown-participant"))
+                ok = False
+        try:
+            act_kind, article = parse_action(row["action"].strip())
+        except ValueError as exc:
+            problems.append(Problem(f"{where}, field 'action'", row["action"], str(exc),
+                                    "unknown-kind"))
+            ok = False
+        try:
+            when = PartialDate.parse(row["date"])
+        except InvalidDateError as exc:
+            problems.append(Problem(f"{where}, field 'date'", row["date"],
+                                    exc.reason or "malformed date", "bad-date"))
+            ok = False
+        if not ok:
+            continue
+        acts.append(Act(code, act_kind, when, article, _split_sources(row["sources"]),
+                        row["note"], name))
+        if code not in participants:
+            participants[code] = Participant(code, name, kind)
+        elif participants[code].name != name and name not in participants[code].former_names:
+            old = participants[code]
+            participants[code] = Participant(code, old.name, old.kind, (*old.former_names, name))
+    raise_if_problems(f"invalid acts in {source}", problems)
+    return tuple(acts), tuple(participants.values())
+
+
+def write_acts(acts: Iterable[Act]) -> str:
+    """Write acts in the layout :func:`read_acts` reads."""
+    out = io.StringIO(newline="")
+    writerow = _row_writer(out)
+    writerow(ACT_COLUMNS)
+    for a in acts:
+        writerow([a.listed_as or a.participant, a.participant, a.action, str(a.date),
+                  a.note, _SEP.join(a.sources)])
+    return out.getvalue()
+
+
+def _row_writer(out: io.StringIO) -> Callable[[Sequence[str]], object]:
+    # Lines end in "\n", so the csv module would leave a lone "\r" unquoted and
+    # the row would not read back: such rows are written fully quoted.
+    plain = csv.writer(out, lineterminator="\n")
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def writerow(row: Sequence[str]) -> object:
+        return (quoted if any("\r" in c for c in row) else plain).writerow(row)
+
+    return writerow
+
+
+def _code_for(row: dict[str, str]) -> str | None:
+    code = row["iso3"].strip()
+    if code:
+        return code
+    for prefix, own in NO_ISO_CODES.items():
+        if row["name"].startswith(prefix):
+            return own
+    return None
+
+
+def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ...]:
+    """Parse a universe CSV into membership periods.
+
+    :raises ValidationError: listing every bad cell (file, row, field, value).
+    """
+    problems: list[Problem] = []
+    periods: list[Membership] = []
+    period_lines: list[int] = []  # the row of each period
+    rows = _rows(text, source, UNIVERSE_COLUMNS, problems)
+    for line, row in rows:
+        where = f"{source}, row {line}"
+        ok = _no_extra_cells(row, where, problems)
+        code = _code_for(row)
+        status = row["iso3166_status"].strip()
+        if code is None:
+            problems.append(Problem(f"{where}, field 'iso3'", row["iso3"],
+                                    "no code, and no code of ours for this name", "missing-value"))
+            ok = False
+        else:
+            kind = ParticipantKind.STATE if status == "current" else ParticipantKind.FORMER_STATE
+            why = check_code(code, kind)
+            if why is not None:
+                problems.append(Problem(f"{where}, field 'iso3'", code, why,
+                                        "unknown-participant"))
+                ok = False
+        if status != "current" and status != "none" and not status.startswith("historic:"):
+            problems.append(Problem(f"{where}, field 'iso3166_status'", status,
+                                    "expected current, none or historic:XXXX", "bad-value"))
+            ok = False
+        start: date | None = None
+        end: date | None = None
+        try:
+            start = parse_date(row["from_date"])
+        except InvalidDateError as exc:
+            problems.append(Problem(f"{where}, field 'from_date'", row["from_date"],
+                                    exc.reason, "bad-date"))
+            ok = False
+        if row["to_date"].strip():
+            try:
+                end = parse_date(row["to_date"])
+            except InvalidDateError as exc:
+                problems.append(Problem(f"{where}, field 'to_date'", row["to_date"],
+                                        exc.reason, "bad-date"))
+                ok = False
+        if start and end and end < start:
+            problems.append(Problem(f"{where}, field 'to_date'", row["to_date"],
+                                    f"ends before it starts ({start})", "bad-range"))
+            ok = False
+        try:
+            basis = Basis(row["basis"].strip())
+        except ValueError:
+            problems.append(Problem(f"{where}, field 'basis'", row["basis"],
+                                    "expected un_member or non_member_state", "bad-value"))
+            ok = False
+        if not ok or code is None or start is None:
+            continue
+        periods.append(Membership(code, row["name"], start, end, basis,
+                                  row["continues"].strip() or None, status,
+                                  _split_sources(row["sources"])))
+        period_lines.append(line)
+    codes = {p.code for p in periods}
+    for line, row in rows:
+        cont = row["continues"].strip()
+        if cont and cont not in codes:
+            problems.append(Problem(f"{source}, row {line}, field 'continues'", cont,
+                                    "continues a State that has no period", "unknown-participant"))
+    by_code: dict[str, list[tuple[Membership, int]]] = {}
+    for p, line in zip(periods, period_lines, strict=True):
+        by_code.setdefault(p.code, []).append((p, line))
+    for code, ps in by_code.items():
+        ps.sort(key=lambda pl: pl[0].start)
+        for (a, a_line), (b, b_line) in itertools.pairwise(ps):
+            if a.end is None or a.end >= b.start:
+                problems.append(Problem(
+                    f"{source}, row {b_line}, field 'from_date'", b.start.isoformat(),
+                    f"{code} is already in the universe then (row {a_line}: from "
+                    f"{a.start}{f' to {a.end}' if a.end else ', open'})", "overlap"))
+    raise_if_problems(f"invalid universe in {source}", problems)
+    return tuple(periods)
+
+
+def write_universe(periods: Iterable[Membership]) -> str:
+    """Write periods in the layout :func:`read_universe` reads."""
+    out = io.StringIO(newline="")
+    writerow = _row_writer(out)
+    writerow(UNIVERSE_COLUMNS)
+    own = {v: k for k, v in NO_ISO_CODES.items()}
+    for p in periods:
+        writerow([p.name, "" if p.code in own else p.code, p.iso3166_status,
+                         p.start.isoformat(), p.end.isoformat() if p.end else "",
+                         p.basis.value, p.continues or "", _SEP.join(p.sources)])
+    return out.getvalue()
