@@ -1,0 +1,275 @@
+"""A treaty's final clauses, as objects that compute their own dates.
+
+Each rule answers its own questions, and this module is the only place that
+does the arithmetic of the law:
+
+* :class:`EntryIntoForceRule` — the treaty's entry into force from the days
+  of deposit (:meth:`~EntryIntoForceRule.general`), and for a participant
+  that deposits later (:meth:`~EntryIntoForceRule.for_party`);
+* :class:`DenunciationRule` — when a notification of denunciation takes
+  effect (:meth:`~DenunciationRule.effect`) and when one may first be made
+  (:meth:`~DenunciationRule.first_notification`);
+* :class:`Rules` — all of a treaty's final clauses, with the role each kind
+  of act plays under them (:meth:`~Rules.role`), the counting of instruments
+  (each participant's first counts once) and the Vienna Convention's default
+  for a treaty without a denunciation clause.
+
+The index behind :func:`~migrant_convention.core.status.counts`, the recount
+of :mod:`migrant_convention.testing`, the validation and the Hypothesis
+strategies all ask these objects; none repeats their arithmetic.
+
+>>> from datetime import date
+>>> rule = EntryIntoForceRule(20, Delay(months=3, alignment=Alignment.FIRST_OF_NEXT_MONTH),
+...                           Delay(months=3, alignment=Alignment.FIRST_OF_NEXT_MONTH))
+>>> general = rule.general([date(2003, 3, 14)] * 20)     # ICRMW art. 87(1)
+>>> general
+datetime.date(2003, 7, 1)
+>>> rule.for_party(general, date(2007, 6, 5))              # Albania, art. 87(2)
+datetime.date(2007, 10, 1)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+
+import attrs
+
+from .acts import Act, ActKind
+from .dates import add_months
+
+__all__ = [
+    "VCLT_NOTICE",
+    "Alignment",
+    "Delay",
+    "DenunciationRule",
+    "EntryIntoForceRule",
+    "Role",
+    "Rules",
+]
+
+
+class Alignment(enum.Enum):
+    """What happens to a date after the delay has run."""
+
+    #: The date itself ("on the thirtieth day after the deposit").
+    NONE = "none"
+    #: "The first day of the month following" the period.
+    FIRST_OF_NEXT_MONTH = "first_of_next_month"
+
+
+def _non_negative(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, not {value}")
+
+
+@attrs.frozen
+class Delay:
+    """A period after a date, then an optional alignment.
+
+    The period is *months* calendar months (a day missing from a shorter
+    month becomes that month's last day) plus *days* days.
+    """
+
+    months: int = attrs.field(default=0, validator=_non_negative)
+    days: int = attrs.field(default=0, validator=_non_negative)
+    alignment: Alignment = Alignment.NONE
+
+    def apply(self, start: date) -> date:
+        """The date this delay leads to from *start*.
+
+        >>> Delay(months=3, alignment=Alignment.FIRST_OF_NEXT_MONTH).apply(date(2003, 3, 14))
+        datetime.date(2003, 7, 1)
+        >>> Delay(days=30).apply(date(2020, 1, 31))
+        datetime.date(2020, 3, 1)
+        """
+        end = add_months(start, self.months) + timedelta(days=self.days)
+        if self.alignment is Alignment.FIRST_OF_NEXT_MONTH:
+            return add_months(end.replace(day=1), 1)
+        return end
+
+
+@attrs.frozen
+class EntryIntoForceRule:
+    """When the treaty enters into force, and when for each later participant.
+
+    :ivar instruments: how many instruments of consent are needed.
+    :ivar delay: from the deposit of the last of them to entry into force.
+    :ivar later_delay: for a participant consenting after entry into force,
+        from its own deposit.  A participant that consents before the treaty
+        enters into force is bound from the general entry into force.
+    """
+
+    instruments: int
+    delay: Delay
+    later_delay: Delay
+
+    def __attrs_post_init__(self) -> None:
+        if self.instruments < 1:
+            raise ValueError(f"instruments must be >= 1, not {self.instruments}")
+
+    def general(self, deposits: Iterable[date]) -> date | None:
+        """The treaty's entry into force: :attr:`delay` after the day of the
+        :attr:`instruments`-th of *deposits* (one day per participant, in any
+        order; see :meth:`Rules.first_deposits`), or ``None`` while there are
+        fewer."""
+        days = sorted(deposits)
+        if len(days) < self.instruments:
+            return None
+        return self.delay.apply(days[self.instruments - 1])
+
+    def for_party(self, general: date | None, deposit: date) -> date | None:
+        """When the treaty enters into force for a participant whose instrument
+        was deposited on *deposit*, given the treaty's own entry into force
+        *general* (``None``: not, or not yet, in force).  A participant that
+        deposits before *general* is bound from *general*; one that deposits
+        on or after it, :attr:`later_delay` after its deposit."""
+        if general is None:
+            return None
+        if deposit < general:
+            return general
+        return self.later_delay.apply(deposit)
+
+
+@attrs.frozen
+class DenunciationRule:
+    """How a party leaves.
+
+    :ivar not_before: how long after the treaty entered into force *for that
+        party* a notification may first be made (``None``: at any time).
+    :ivar takes_effect: from the notification's receipt to its effect.
+    """
+
+    takes_effect: Delay
+    not_before: Delay | None = None
+
+    def effect(self, notified: date) -> date:
+        """The day a denunciation notified (received by the depositary) on
+        *notified* takes effect."""
+        return self.takes_effect.apply(notified)
+
+    def first_notification(self, in_force: date) -> date:
+        """The first day a party for which the treaty entered into force on
+        *in_force* may notify a denunciation."""
+        return self.not_before.apply(in_force) if self.not_before is not None else in_force
+
+
+#: Without a denunciation clause, at least twelve months' notice (Vienna
+#: Convention on the Law of Treaties, art. 56(2)).  Used only to give an effect
+#: to a denunciation of a treaty whose rules have none (validation reports it).
+VCLT_NOTICE = DenunciationRule(Delay(months=12))
+
+
+class Role(enum.Enum):
+    """What an act does to its author's status under a treaty's rules."""
+
+    #: Makes its author a signatory.
+    SIGNATURE = "signature"
+    #: Expresses consent to be bound under these rules: its author becomes a party.
+    CONSENT = "consent"
+    #: Ends a party's participation, once it takes effect.
+    DENUNCIATION = "denunciation"
+    #: Changes no status (a declaration, a provisional application, or a kind of
+    #: consent these rules do not admit).
+    NONE = "none"
+
+
+_DEFAULT_CONSENT = frozenset(
+    {
+        ActKind.RATIFICATION,
+        ActKind.ACCESSION,
+        ActKind.SUCCESSION,
+        ActKind.ACCEPTANCE,
+        ActKind.APPROVAL,
+        ActKind.DEFINITIVE_SIGNATURE,
+        ActKind.FORMAL_CONFIRMATION,
+        ActKind.CONSENT_TO_BE_BOUND,
+    }
+)
+
+
+def _kinds(value: object) -> frozenset[ActKind]:
+    if isinstance(value, ActKind | str):
+        value = [value]
+    return frozenset(ActKind(v) for v in value)  # type: ignore[attr-defined]
+
+
+@attrs.frozen
+class Rules:
+    """A treaty's final clauses, as data.
+
+    :ivar entry_into_force: the general and per-participant entry-into-force
+        rule, or ``None`` when it is not known (a record read from a table
+        without its treaty's final clauses).  Then nobody is ever counted "in
+        force" and :func:`~migrant_convention.core.status.entry_into_force` raises
+        :class:`~migrant_convention.errors.UnknownRuleError`: counts are by
+        deposit only.
+    :ivar consent: the kinds of act by which consent to be bound may be expressed.
+    :ivar requires_signature: consent kinds that need a prior signature
+        (ratification, acceptance and approval usually do; accession never).
+    :ivar denunciation: how a party leaves, or ``None`` if it cannot.
+    :ivar signature_closes: last day the treaty is open for signature, if any.
+    """
+
+    entry_into_force: EntryIntoForceRule | None
+    consent: frozenset[ActKind] = attrs.field(default=_DEFAULT_CONSENT, converter=_kinds)
+    requires_signature: frozenset[ActKind] = attrs.field(
+        default=frozenset({ActKind.RATIFICATION, ActKind.ACCEPTANCE, ActKind.APPROVAL}),
+        converter=_kinds,
+    )
+    denunciation: DenunciationRule | None = None
+    signature_closes: date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        bad = sorted(k.value for k in self.consent if not k.is_consent)
+        if bad:
+            raise ValueError(f"consent kinds must express consent to be bound, not {bad}")
+
+    def role(self, kind: ActKind) -> Role:
+        """What an act of *kind* does under these rules."""
+        if kind.is_signature:
+            return Role.SIGNATURE
+        if kind in self.consent:
+            return Role.CONSENT
+        if kind is ActKind.DENUNCIATION:
+            return Role.DENUNCIATION
+        return Role.NONE
+
+    def first_deposits(self, acts: Iterable[Act], day: Callable[[Act], date]) -> dict[str, date]:
+        """Each participant's first instrument of consent, by code, dated by
+        *day*.  Each participant's instrument counts once towards entry into
+        force: a second consent by one State (an error the validation
+        reports) must not bring a treaty into force."""
+        first: dict[str, date] = {}
+        for a in acts:
+            if a.kind in self.consent:
+                d = day(a)
+                old = first.setdefault(a.participant, d)
+                if d < old:
+                    first[a.participant] = d
+        return first
+
+    def general_entry_into_force(
+        self, acts: Iterable[Act], day: Callable[[Act], date]
+    ) -> date | None:
+        """The treaty's entry into force from *acts* (dated by *day*), or
+        ``None`` if the rule is unknown or too few instruments are deposited."""
+        rule = self.entry_into_force
+        if rule is None:
+            return None
+        return rule.general(self.first_deposits(acts, day).values())
+
+    def entry_into_force_for(self, general: date | None, deposit: date) -> date | None:
+        """:meth:`EntryIntoForceRule.for_party`, or ``None`` if the rule is unknown."""
+        rule = self.entry_into_force
+        return None if rule is None else rule.for_party(general, deposit)
+
+    @property
+    def denunciation_or_default(self) -> DenunciationRule:
+        """The denunciation clause, or the Vienna Convention's default
+        (:data:`VCLT_NOTICE`) for a treaty without one."""
+        return self.denunciation if self.denunciation is not None else VCLT_NOTICE
+
+
+
