@@ -41,7 +41,7 @@ import with_pandas
 from synthetic import query_days, synthetic
 
 import migrant_convention as mc
-from migrant_convention.core import _index
+from migrant_convention.core import _cache
 
 T = TypeVar("T")
 Row = tuple[int, int, int, int, int, int, int]
@@ -136,7 +136,7 @@ def daily_series(quick: bool, repeat: int) -> None:
     acts, periods = with_pandas.frames(record, universe)
     index = pd.DatetimeIndex(days)
     cold, warm, panda = race([
-        (lambda: mc.count_series(record, universe, days, resolve=how), _index.cache_clear),
+        (lambda: mc.count_series(record, universe, days, resolve=how), _cache.cache_clear),
         (lambda: mc.count_series(record, universe, days, resolve=how), None),
         (lambda: with_pandas.count_table(record, acts, periods, index), None),
     ], repeat)
@@ -171,7 +171,7 @@ def all_statuses(repeat: int) -> None:
     record, universe = mc.data.icrmw(), mc.data.states()
     on = date(2014, 12, 18)
     reps = repeat * 20
-    cold = cpu(lambda: mc.statuses(record, universe, on), reps, setup=_index.cache_clear)
+    cold = cpu(lambda: mc.statuses(record, universe, on), reps, setup=_cache.cache_clear)
     warm = cpu(lambda: mc.statuses(record, universe, on), reps)
     ours = {c: s.value for c, s in mc.statuses(record, universe, on).items()}
     slow = cpu(lambda: naive.statuses_on(record, universe, on, mc.Resolve.EARLIEST), reps)

@@ -1,42 +1,41 @@
-"""Indexes that make status and counts cheap to ask for, on any number of dates.
+"""The index that makes status and counts cheap to ask for, on any number of dates.
 
-A record is turned, once per ``(record, universe, resolution)``, into:
+A record is turned, once per ``(record, universe, reading)``, into:
 
 * for each *lineage* of participants (a State and those it continues), the
   days on which its status changes (a step function);
 * for the universe as a whole, the days on which any count changes and the
-  counts from each such day (prefix sums of +1/-1 events);
-* the ranges of days inside which an imprecise date makes an answer
-  undecidable.
+  counts from each such day (prefix sums of +1/-1 events).
 
 After that a status or a count for one date is a binary search: O(log n).
-Records and universes are immutable, so caching these indexes is safe; they
-are cached by identity (see :class:`_IdentityCache`).
+The index reads every imprecise date one way, its earliest or its latest day
+(:class:`~.dates.Resolve`); it knows nothing of the strict policy, which asks
+it twice (:mod:`._policy`).  Every date of the law — entry into force, for
+each party, the effect of a denunciation — comes from the treaty's rule
+objects (:mod:`.rules`).
 """
 
 from __future__ import annotations
 
 import heapq
-import threading
-import weakref
 from bisect import bisect_right
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import cached_property
 from types import MemberDescriptorType
-from typing import Generic, TypeVar, cast
+from typing import cast
 
 import attrs
 
+from ._cache import IdentityCache
 from .acts import Act, ActKind
-from .dates import PartialDate, Resolve
+from .dates import Resolve
 from .record import TreatyRecord
+from .rules import Role, Rules
 from .status_types import Counts, Status
-from .treaty import Delay, Treaty
+from .treaty import Treaty
 from .universe import Universe
-
-_T = TypeVar("_T")
 
 # Columns of the count arrays.
 NO_ACTION, SIGNATORY, PARTY, IN_FORCE, FORMER, SIGNED_EVER = range(6)
@@ -48,55 +47,26 @@ _BUCKET = {
     Status.FORMER_PARTY: FORMER,
 }
 
-# Vienna Convention on the Law of Treaties, art. 56(2): without a clause, at
-# least twelve months' notice.  Used only to compute an effect for a
-# denunciation of a treaty whose rules have no denunciation clause (validation
-# reports such a denunciation).
-_VCLT_NOTICE = Delay(months=12)
+Row = tuple[int, int, int, int, int, int]
+
+
+def _reading(how: Resolve) -> Resolve:
+    """*how*, which must be one reading of imprecise dates (not the policy)."""
+    if how is Resolve.STRICT:
+        raise ValueError("the index reads dates 'earliest' or 'latest'; the strict policy "
+                         "asks it for both (core._policy)")
+    return how
 
 
 def act_day(act: Act, how: Resolve, floor: date) -> date:
-    """The day an act counts from under a resolution (STRICT reads EARLIEST:
-    callers only do so where both resolutions agree)."""
-    lo, hi = act.date.bounded(floor)
-    return hi if how is Resolve.LATEST else lo
+    """The day an act counts from under the reading *how*."""
+    return act.date.resolved(how, floor)
 
 
 def general_entry_into_force(treaty: Treaty, acts: Sequence[Act], how: Resolve) -> date | None:
-    """The treaty's entry into force: its rule applied to the day of the Nth
-    instrument.  Each participant's instrument counts once (its first): a
-    second consent by one State, an error the validation reports, must not
-    bring a treaty into force."""
-    rule = treaty.rules.entry_into_force
-    if rule is None:  # not known: the treaty is never taken to be in force
-        return None
-    first: dict[str, date] = {}
-    for a in acts:
-        if a.kind in treaty.rules.consent:
-            day = act_day(a, how, treaty.adopted)
-            if a.participant not in first or day < first[a.participant]:
-                first[a.participant] = day
-    days = sorted(first.values())
-    if len(days) < rule.instruments:
-        return None
-    return rule.delay.apply(days[rule.instruments - 1])
-
-
-def state_entry_into_force(treaty: Treaty, general: date | None, deposit: date) -> date | None:
-    """When the treaty enters into force for a participant that deposited on *deposit*."""
-    if general is None:
-        return None
-    rule = treaty.rules.entry_into_force
-    if rule is None:
-        return None
-    if deposit < general:
-        return general
-    return rule.later_delay.apply(deposit)
-
-
-def denunciation_effect(treaty: Treaty, notified: date) -> date:
-    rule = treaty.rules.denunciation
-    return (rule.takes_effect if rule else _VCLT_NOTICE).apply(notified)
+    """The treaty's entry into force with every date read as *how* says."""
+    floor = treaty.adopted
+    return treaty.rules.general_entry_into_force(acts, lambda a: act_day(a, how, floor))
 
 
 @attrs.frozen
@@ -148,28 +118,29 @@ def lineage_steps(
             if gen == generation:
                 set_status(day, status)
 
+    rules = treaty.rules
     for day, act in dated:
         # Scheduled changes strictly before this act happen first; on the same
         # day, the act is recorded first and the scheduled change after it.
         flush(day - timedelta(days=1) if day > date.min else None)
-        kind = act.kind
-        if kind in treaty.rules.consent:
+        role = rules.role(act.kind)
+        if role is Role.CONSENT:
             # A new consent on the day a denunciation takes effect follows it:
             # the State leaves, then joins again (else the consent is lost).
             flush(day)
-        if kind.is_signature:
+        if role is Role.SIGNATURE:
             first_signed = day if first_signed is None else min(first_signed, day)
             if current is Status.NO_ACTION:
                 set_status(day, Status.SIGNATORY)
-        elif kind in treaty.rules.consent and current not in (Status.PARTY, Status.PARTY_IN_FORCE):
+        elif role is Role.CONSENT and current not in (Status.PARTY, Status.PARTY_IN_FORCE):
             generation += 1
             set_status(day, Status.PARTY)
-            eif = state_entry_into_force(treaty, general, day)
+            eif = rules.entry_into_force_for(general, day)
             if eif is not None:
                 seq += 1
                 heapq.heappush(heap, (eif, seq, Status.PARTY_IN_FORCE, generation))
-        elif kind is ActKind.DENUNCIATION and current in (Status.PARTY, Status.PARTY_IN_FORCE):
-            effect = denunciation_effect(treaty, day)
+        elif role is Role.DENUNCIATION and current in (Status.PARTY, Status.PARTY_IN_FORCE):
+            effect = rules.denunciation_or_default.effect(day)
             generation += 1
             seq += 1
             # Until the effect, the status (party, or in force) is unchanged;
@@ -187,18 +158,6 @@ def _group_key(universe: Universe | None, code: str) -> tuple[str, ...]:
     return universe.lineage(code) if universe is not None else (code,)
 
 
-@attrs.frozen
-class Straddle:
-    """An interval ``[lo, hi)`` of query days for which an answer is undecidable."""
-
-    lo: date
-    hi: date
-    what: str
-    date: PartialDate
-    group: tuple[str, ...] | None  # None: affects every party
-    in_force_only: bool = False
-
-
 _Steps = tuple[tuple[date, int], ...]  # (day, count column) changes of one lineage
 _ONE_DAY = timedelta(days=1)
 # The role an act kind plays in a lineage's status, by the kind's name (strings
@@ -206,18 +165,11 @@ _ONE_DAY = timedelta(days=1)
 _NONE, _SIGN, _CONSENT, _DENOUNCE = range(4)
 
 
-def _roles(treaty: Treaty) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for kind in ActKind:
-        if kind.is_signature:
-            out[kind._name_] = _SIGN
-        elif kind in treaty.rules.consent:
-            out[kind._name_] = _CONSENT
-        elif kind is ActKind.DENUNCIATION:
-            out[kind._name_] = _DENOUNCE
-        else:
-            out[kind._name_] = _NONE
-    return out
+def _roles(rules: Rules) -> dict[str, int]:
+    """:meth:`Rules.role` of every kind, by the kind's name."""
+    codes = {Role.SIGNATURE: _SIGN, Role.CONSENT: _CONSENT, Role.DENUNCIATION: _DENOUNCE,
+             Role.NONE: _NONE}
+    return {kind._name_: codes[rules.role(kind)] for kind in ActKind}
 
 
 _SBE = tuple[date | None, date | None, date | None]  # first signed, first bound, in force
@@ -237,40 +189,39 @@ class RecordIndex:
     lineage as :class:`LineageSteps`, built on first use.
     """
 
-    __slots__ = ("__dict__", "_later", "_later_delay", "bound", "count_days", "count_rows",
+    __slots__ = ("__dict__", "_later", "_rules", "bound", "count_days", "count_rows",
                  "denounced", "general_eif", "lineage_of", "others", "shared", "signed",
                  "stepped")
 
     def __init__(
         self,
         general_eif: date | None,
-        later_delay: Delay,
+        rules: Rules,
         codes: tuple[dict[str, date], dict[str, date], set[str], set[str]],
         lineage_of: dict[str, tuple[str, ...]],
         shared: dict[tuple[str, ...], _SBE],
         stepped: dict[tuple[str, ...], LineageSteps],
     ) -> None:
         self.general_eif = general_eif
-        self._later_delay = later_delay
-        self._later: dict[date, date] = {}  # deposit day -> entry into force, once per day
+        self._rules = rules
+        # deposit day -> entry into force for the party (the rule's answer, once per day)
+        self._later: dict[date, date | None] = {}
         self.signed, self.bound, self.denounced, self.others = codes
         self.lineage_of = lineage_of
         self.shared = shared
         self.stepped = stepped
         self.count_days: tuple[date, ...] = ()
-        self.count_rows: tuple[tuple[int, int, int, int, int, int], ...] = ()
+        self.count_rows: tuple[Row, ...] = ()
 
     def in_force_from(self, deposit: date | None) -> date | None:
         """When the treaty is in force for a participant bound from *deposit*
-        (what :func:`state_entry_into_force` says, computed once per day)."""
-        general = self.general_eif
-        if deposit is None or general is None:
+        (:meth:`Rules.entry_into_force_for`, asked once per day)."""
+        if deposit is None:
             return None
-        if deposit < general:
-            return general
-        e = self._later.get(deposit)
-        if e is None:
-            e = self._later[deposit] = self._later_delay.apply(deposit)
+        later = self._later
+        if deposit in later:
+            return later[deposit]
+        e = later[deposit] = self._rules.entry_into_force_for(self.general_eif, deposit)
         return e
 
     def single(self, code: str) -> _SBE | None:
@@ -292,6 +243,16 @@ class RecordIndex:
         out.update((key, _simple_steps(*sbe)) for key, sbe in self.shared.items())
         out.update(self.stepped)
         return out
+
+    def signed_by(self, group: tuple[str, ...], on: date) -> bool:
+        """Whether the lineage *group* has signed on or before *on*."""
+        sbe = self.single(group[0]) if len(group) == 1 else self.shared.get(group)
+        if sbe is None:
+            steps = self.stepped.get(group)
+            first = steps.first_signed if steps is not None else None
+        else:
+            first = sbe[0]
+        return first is not None and first <= on
 
     def status_at(self, group: tuple[str, ...], on: date) -> Status:
         """The status of the lineage *group* on *on*: O(1), or O(log k) for a
@@ -334,9 +295,10 @@ def _build_record_index(
     """One pass over the acts, one over the universe's periods, one over the
     distinct days on which a count changes: O((n + p) log n)."""
     treaty = record.treaty
+    rules = treaty.rules
     floor = treaty.adopted
-    latest = how is Resolve.LATEST
-    roles = _roles(treaty)
+    latest = _reading(how) is Resolve.LATEST
+    roles = _roles(rules)
     # Per participant code: first signature, first consent; who denounces.
     signed: dict[str, date] = {}
     bound: dict[str, date] = {}
@@ -369,18 +331,15 @@ def _build_record_index(
                 bound[code] = day
         else:
             denounced.add(code)
-    rule = treaty.rules.entry_into_force
-    general: date | None = None
-    # Each participant's first instrument counts once (general_entry_into_force).
-    deposits = sorted(bound.values())
-    if rule is not None and len(deposits) >= rule.instruments:
-        general = rule.delay.apply(deposits[rule.instruments - 1])
+    # Each participant's first instrument counts once (Rules.first_deposits):
+    # *bound* holds exactly those days.
+    rule = rules.entry_into_force
+    general = None if rule is None else rule.general(bound.values())
 
     lineage_of = universe._lineage if universe is not None else {}
     shared: dict[tuple[str, ...], _SBE] = {}
     complex_codes: dict[str, tuple[str, ...]] = {}
     shared_codes: dict[tuple[str, ...], list[str]] = {}  # lineages of several codes
-    later = rule.later_delay if rule is not None else Delay()
     for code in denounced:
         if code not in lineage_of:
             complex_codes[code] = (code,)
@@ -399,7 +358,7 @@ def _build_record_index(
         first = min((signed[c] for c in codes if c in signed), default=None)
         deposit = min((bound[c] for c in codes if c in bound), default=None)
         shared[key] = (first, deposit, None if deposit is None
-                       else state_entry_into_force(treaty, general, deposit))
+                       else rules.entry_into_force_for(general, deposit))
     stepped: dict[tuple[str, ...], LineageSteps] = {}
     if complex_codes:
         acts_of: dict[tuple[str, ...], list[Act]] = {}
@@ -409,7 +368,7 @@ def _build_record_index(
                 acts_of.setdefault(key_, []).append(act)
         stepped = {k: lineage_steps(treaty, general, a, how) for k, a in acts_of.items()}
 
-    index = RecordIndex(general, later, (signed, bound, denounced, others), lineage_of,
+    index = RecordIndex(general, rules, (signed, bound, denounced, others), lineage_of,
                         shared, stepped)
     if universe is not None:
         index.count_days, index.count_rows = _count_steps(universe, index)
@@ -433,7 +392,7 @@ def _simple_changes(signed: date | None, bound: date | None, in_force: date | No
 
 def _count_steps(
     universe: Universe, index: RecordIndex
-) -> tuple[tuple[date, ...], tuple[tuple[int, int, int, int, int, int], ...]]:
+) -> tuple[tuple[date, ...], tuple[Row, ...]]:
     """Prefix sums of the +1/-1 events of every membership period."""
     # The status changes of lineages with a denunciation, as (day, column).
     changes: dict[tuple[str, ...], tuple[_Steps, date | None]] = {
@@ -459,8 +418,8 @@ def _count_steps(
                 steps_ = () if first_signed is None else ((first_signed, SIGNATORY),)
             elif general is None:
                 steps_ = _simple_changes(first_signed, bound, None)
-            else:  # in_force_from(bound), inlined: a method call per State shows
-                e = general if bound < general else later_get(bound) or in_force_from(bound)
+            else:  # in_force_from(bound): its memo first (a method call per State shows)
+                e = later_get(bound) or in_force_from(bound)
                 steps_ = _simple_changes(first_signed, bound, e)
         else:
             key = key or (code,)
@@ -506,32 +465,44 @@ def _count_steps(
         columns.append(values)
     c0, c1, c2, c3, c4, c5 = columns
     rows = tuple(zip(c0, c1, c2, c3, c4, c5, strict=True))
-    return tuple(days), cast("tuple[tuple[int, int, int, int, int, int], ...]", rows)
+    return tuple(days), cast("tuple[Row, ...]", rows)
 
 
 def record_index(record: TreatyRecord, universe: Universe | None, how: Resolve) -> RecordIndex:
-    """The index of *record* under *how* (``STRICT`` builds the ``EARLIEST`` one),
+    """The index of *record* with dates read as *how* (earliest or latest),
     built once per record and universe and then reused."""
-    if how is Resolve.STRICT:
-        how = Resolve.EARLIEST
-    return _RECORD_INDEXES.get(record, universe, how, _build_record_index)
+    return _RECORD_INDEXES.get(record, universe, _reading(how), _build_record_index)
 
 
-def counts_row(index: RecordIndex, on: date) -> tuple[int, int, int, int, int, int]:
+_Fields = tuple[int, int, int, int, int, int, int]
+
+
+def _fields(row: Row) -> _Fields:
+    """The fields of :class:`Counts` after ``on``, from a row of the count
+    arrays (computed once per distinct row by :meth:`Counts.from_tally`)."""
+    c = Counts.from_tally(date.min, {st: row[col] for st, col in _BUCKET.items()},
+                          signed_ever=row[SIGNED_EVER])
+    return (c.parties, c.in_force, c.signatories, c.signatories_total, c.former_parties,
+            c.no_action, c.states)
+
+
+def counts_of(on: date, row: Row) -> Counts:
+    """:class:`Counts` on *on* from a row of the count arrays."""
+    return Counts(on, *_fields(row))
+
+
+def counts_at(index: RecordIndex, on: date) -> Counts:
+    """:class:`Counts` on *on*: one binary search."""
     i = bisect_right(index.count_days, on) - 1
-    return index.count_rows[i] if i >= 0 else (0, 0, 0, 0, 0, 0)
+    return counts_of(on, index.count_rows[i] if i >= 0 else (0, 0, 0, 0, 0, 0))
 
 
 def counts_series(index: RecordIndex, days: Sequence[date]) -> list[Counts]:
     """:class:`Counts` on each of *days*, in order: one binary search per day
     (none for consecutive days in the same step) and one object per day."""
     # The fields of each distinct row are computed once, not once per day.
-    fields = [(0, 0, 0, 0, 0, 0, 0)]
-    fields.extend(
-        (r[PARTY] + r[IN_FORCE], r[IN_FORCE], r[SIGNATORY], r[SIGNED_EVER], r[FORMER],
-         r[NO_ACTION], r[0] + r[1] + r[2] + r[3] + r[4])
-        for r in index.count_rows
-    )
+    fields = [_fields((0, 0, 0, 0, 0, 0))]
+    fields.extend(_fields(r) for r in index.count_rows)
     count_days = index.count_days
     out: list[Counts] = []
     append = out.append
@@ -587,158 +558,4 @@ def _counts_slots() -> tuple[Callable[[Counts, object], None], ...] | None:
 _COUNTS_SLOTS = _counts_slots()
 
 
-def known_codes(record: TreatyRecord) -> frozenset[str]:
-    """Every participant code with an act in *record* (cached)."""
-    return _KNOWN_CODES.get(record, None, Resolve.STRICT, _build_known_codes)
-
-
-def _build_known_codes(
-    record: TreatyRecord, _universe: Universe | None, _how: Resolve
-) -> frozenset[str]:
-    return frozenset(a.participant for a in record.acts)
-
-
-@attrs.frozen(eq=False)
-class StraddleIndex:
-    """Intervals of days on which some answer is undecidable."""
-
-    items: tuple[Straddle, ...]
-    los: tuple[date, ...]
-    his: tuple[date, ...]
-
-    def any_at(self, on: date) -> bool:
-        return bisect_right(self.los, on) - bisect_right(self.his, on) > 0
-
-    def at(self, on: date) -> list[Straddle]:
-        return [s for s in self.items if s.lo <= on < s.hi]
-
-
-def straddle_index(record: TreatyRecord, universe: Universe | None) -> StraddleIndex:
-    """The intervals of undecidable days, built once per record and universe."""
-    return _STRADDLE_INDEXES.get(record, universe, Resolve.STRICT, _build_straddle_index)
-
-
-def _build_straddle_index(
-    record: TreatyRecord, universe: Universe | None, _how: Resolve
-) -> StraddleIndex:
-    treaty = record.treaty
-    floor = treaty.adopted
-    early = general_entry_into_force(treaty, record.acts, Resolve.EARLIEST)
-    late = general_entry_into_force(treaty, record.acts, Resolve.LATEST)
-    items: list[Straddle] = []
-    rule = treaty.rules.entry_into_force
-    if early != late and rule is not None:
-        nth = sorted(
-            (a for a in record.acts if a.kind in treaty.rules.consent),
-            key=lambda a: a.date.bounded(floor)[1],
-        )
-        pivot = nth[rule.instruments - 1]
-        items.append(
-            Straddle(
-                early or date.min,
-                late or date.max,
-                f"the treaty's entry into force (instrument no. {rule.instruments})",
-                pivot.date,
-                None,
-                in_force_only=True,
-            )
-        )
-    for act in record.acts:
-        if not act.kind.affects_status:
-            continue
-        lo, hi = act.date.bounded(floor)
-        group = _group_key(universe, act.participant)
-        if lo < hi:
-            items.append(Straddle(lo, hi, act.describe(), act.date, group))
-        if act.kind in treaty.rules.consent:
-            e_lo = state_entry_into_force(treaty, early, lo)
-            e_hi = state_entry_into_force(treaty, late, hi)
-            # Not monotone: a later deposit can be in force sooner (bound from a
-            # general entry into force that comes before its own later delay).
-            if e_lo is not None and e_hi is not None and e_lo != e_hi:
-                items.append(
-                    Straddle(min(e_lo, e_hi), max(e_lo, e_hi),
-                             f"{act.describe()} (its entry into force)", act.date,
-                             group, in_force_only=True)
-                )
-        elif act.kind is ActKind.DENUNCIATION:
-            f_lo, f_hi = denunciation_effect(treaty, lo), denunciation_effect(treaty, hi)
-            if f_lo < f_hi:
-                items.append(
-                    Straddle(f_lo, f_hi, f"{act.describe()} (its effect)", act.date, group)
-                )
-    return StraddleIndex(
-        tuple(items), tuple(sorted(s.lo for s in items)), tuple(sorted(s.hi for s in items))
-    )
-
-
-class _IdentityCache(Generic[_T]):
-    """Values computed from a record and a universe, kept while both live.
-
-    Keyed by identity, not equality: hashing a record of a million acts the
-    first time costs more than indexing it.  Entries hold weak references, so
-    a cached index never keeps a record alive; the least recently used of more
-    than *maxsize* entries are dropped.
-    """
-
-    def __init__(self, maxsize: int) -> None:
-        self._maxsize = maxsize
-        self._entries: OrderedDict[tuple[int, int, Resolve], _Entry[_T]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(
-        self,
-        record: TreatyRecord,
-        universe: Universe | None,
-        how: Resolve,
-        build: Callable[[TreatyRecord, Universe | None, Resolve], _T],
-    ) -> _T:
-        key = (id(record), id(universe), how)
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None and entry.record() is record:
-                ref = entry.universe
-                if (ref() if ref is not None else None) is universe:
-                    self._entries.move_to_end(key)
-                    return entry.value
-        value = build(record, universe, how)
-
-        def forget(_: object) -> None:
-            with self._lock:
-                if self._entries.get(key) is entry_:
-                    del self._entries[key]
-
-        entry_ = _Entry(
-            weakref.ref(record, forget),
-            None if universe is None else weakref.ref(universe, forget),
-            value,
-        )
-        with self._lock:
-            self._entries[key] = entry_
-            while len(self._entries) > self._maxsize:
-                self._entries.popitem(last=False)
-        return value
-
-    def cache_clear(self) -> None:
-        """Forget every cached value."""
-        with self._lock:
-            self._entries.clear()
-
-
-@attrs.frozen(eq=False)
-class _Entry(Generic[_T]):
-    record: weakref.ref[TreatyRecord]
-    universe: weakref.ref[Universe] | None
-    value: _T
-
-
-_RECORD_INDEXES: _IdentityCache[RecordIndex] = _IdentityCache(64)
-_STRADDLE_INDEXES: _IdentityCache[StraddleIndex] = _IdentityCache(64)
-_KNOWN_CODES: _IdentityCache[frozenset[str]] = _IdentityCache(64)
-
-
-def cache_clear() -> None:
-    """Forget every cached index (for benchmarks that time a cold start)."""
-    _RECORD_INDEXES.cache_clear()
-    _STRADDLE_INDEXES.cache_clear()
-    _KNOWN_CODES.cache_clear()
+_RECORD_INDEXES: IdentityCache[RecordIndex] = IdentityCache(64)

@@ -18,12 +18,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from ..errors import UndecidableError, UnknownParticipantError, UnknownRuleError
+from ..errors import UnknownParticipantError, UnknownRuleError
 from . import _index
+from ._policy import Doubt, Evidence, decide
+from ._straddles import Straddle, StraddleIndex, known_codes, lineage_key, straddle_index
 from .acts import Act, ActKind
 from .dates import Resolve, ResolveLike, as_resolve
 from .participants import ParticipantKind, check_code
 from .record import TreatyRecord
+from .rules import Role
 from .status_types import Counts, Status
 from .universe import Universe
 
@@ -33,6 +36,7 @@ __all__ = [
     "declarations",
     "entry_into_force",
     "entry_into_force_for",
+    "ever_signed",
     "participants_with_status",
     "status",
     "statuses",
@@ -42,7 +46,8 @@ __all__ = [
 
 def _check_day(on: object, name: str = "on") -> date:
     if not isinstance(on, date) or hasattr(on, "hour"):
-        raise TypeError(f"{name} must be a datetime.date, not {type(on).__name__}")
+        hint = " (pass its .date())" if hasattr(on, "hour") else ""
+        raise TypeError(f"{name} must be a datetime.date, not {type(on).__name__}{hint}")
     return on
 
 
@@ -56,8 +61,13 @@ def _unknown(participant: str) -> UnknownParticipantError:
     return UnknownParticipantError(participant, "no act of it in this record")
 
 
-def _raise_undecidable(question: str, on: date | None, straddles: list[_index.Straddle]) -> None:
-    raise UndecidableError(question, on, [(s.what, s.date) for s in straddles])
+def _cited(straddles: list[Straddle]) -> Evidence:
+    return [(s.what, s.date) for s in straddles]
+
+
+def _relevant(index: StraddleIndex, groups: set[tuple[str, ...]]) -> Evidence:
+    """The imprecise dates that bear on the lineages *groups* (or on everyone)."""
+    return _cited([s for s in index.items if s.group is None or s.group in groups])
 
 
 def entry_into_force(record: TreatyRecord, *, resolve: ResolveLike = "strict") -> date | None:
@@ -70,14 +80,12 @@ def entry_into_force(record: TreatyRecord, *, resolve: ResolveLike = "strict") -
     """
     how = as_resolve(resolve)
     _require_rule(record)
-    if how is Resolve.STRICT:
-        early = _index.general_entry_into_force(record.treaty, record.acts, Resolve.EARLIEST)
-        late = _index.general_entry_into_force(record.treaty, record.acts, Resolve.LATEST)
-        if early != late:
-            items = [s for s in _index.straddle_index(record, None).items if s.group is None]
-            _raise_undecidable("the treaty's entry into force", None, items)
-        return early
-    return _index.general_entry_into_force(record.treaty, record.acts, how)
+    return decide(
+        how, "the treaty's entry into force", None,
+        lambda h: _index.general_entry_into_force(record.treaty, record.acts, h),
+        evidence=lambda _e, _l: (None, _cited(
+            [s for s in straddle_index(record, None).items if s.group is None])),
+    )
 
 
 def _require_rule(record: TreatyRecord) -> None:
@@ -89,8 +97,8 @@ def _require_rule(record: TreatyRecord) -> None:
 
 
 def _consent_act(record: TreatyRecord, code: str) -> Act | None:
-    consent = record.treaty.rules.consent
-    acts = [a for a in record.acts_of(code) if a.kind in consent]
+    rules = record.treaty.rules
+    acts = [a for a in record.acts_of(code) if rules.role(a.kind) is Role.CONSENT]
     return acts[-1] if acts else None
 
 
@@ -113,17 +121,13 @@ def entry_into_force_for(
             raise _unknown(participant)
         return None
     treaty = record.treaty
-    results = []
-    for h in (Resolve.EARLIEST, Resolve.LATEST) if how is Resolve.STRICT else (how,):
+
+    def answer(h: Resolve) -> date | None:
         general = _index.general_entry_into_force(treaty, record.acts, h)
-        results.append(
-            _index.state_entry_into_force(treaty, general, _index.act_day(act, h, treaty.adopted))
-        )
-    if len(set(results)) > 1:
-        raise UndecidableError(
-            f"entry into force for {participant}", None, [(act.describe(), act.date)]
-        )
-    return results[0]
+        return treaty.rules.entry_into_force_for(general, _index.act_day(act, h, treaty.adopted))
+
+    return decide(how, f"entry into force for {participant}", None, answer,
+                  evidence=lambda _e, _l: (None, [(act.describe(), act.date)]))
 
 
 def status(
@@ -150,47 +154,44 @@ def status(
     """
     _check_day(on)
     how = as_resolve(resolve)
-    group = _index._group_key(universe, participant)
+    group = lineage_key(universe, participant)
     if universe is not None and participant in universe and not universe.contains(participant, on):
         ended = [p.end for p in universe.periods_of(participant)
                  if p.end is not None and p.end < on]
         later = [p for p in universe.periods_of(participant) if p.start > on]
         if ended and not later:
             on = max(ended)  # ceased to exist: its status on its last day
-    if all(c not in _index.known_codes(record) for c in group) and not (
+    if all(c not in known_codes(record) for c in group) and not (
         record.participant(participant) or (universe is not None and participant in universe)
     ):
         raise _unknown(participant)
-    if how is Resolve.STRICT:
-        index = _index.straddle_index(record, universe)
-        early = _status_from(record, universe, group, on, Resolve.EARLIEST)
-        if not index.items:  # every relevant date is known to the day
-            return early
-        late = _status_from(record, universe, group, on, Resolve.LATEST)
-        if early is not late:
-            straddles = [s for s in index.at(on) if s.group is None or s.group == group]
-            # No range covers the day, yet the answers differ: the *order* of
-            # the lineage's acts is what the imprecise dates leave open.
-            _raise_undecidable(f"the status of {participant}", on,
-                               straddles or _imprecise_of(index, {group}))
-        return early
-    return _status_from(record, universe, group, on, how)
+    straddles = straddle_index(record, universe)
+
+    def evidence(_early: Status, _late: Status) -> tuple[date, Evidence]:
+        here = [s for s in straddles.at(on) if s.group is None or s.group == group]
+        # No range covers the day, yet the answers differ: the *order* of the
+        # lineage's acts is what the imprecise dates leave open.
+        return on, _cited(here) if here else _relevant(straddles, {group})
+
+    return decide(how, f"the status of {participant}", on,
+                  lambda h: _index.record_index(record, universe, h).status_at(group, on),
+                  evidence=evidence, exact=not straddles.items)
 
 
-def _imprecise_of(index: _index.StraddleIndex, groups: set[tuple[str, ...]]
-                  ) -> list[_index.Straddle]:
-    return [s for s in index.items if s.group is None or s.group in groups]
+def _doubts_on(record: TreatyRecord, universe: Universe, on: date) -> Doubt:
+    """Imprecise dates that straddle *on* and bear on a State of the universe
+    then: the day's statuses and counts are undecidable whatever the two
+    readings give."""
+    straddles = straddle_index(record, universe)
+    if not straddles.any_at(on):
+        return None
+    found = [s for s in straddles.at(on)
+             if s.group is None or any(universe.contains(c, on) for c in s.group)]
+    return (on, _cited(found)) if found else None
 
 
 def _groups_on(universe: Universe, on: date) -> set[tuple[str, ...]]:
     return {universe.lineage(c) for c in universe.members(on)}
-
-
-def _status_from(
-    record: TreatyRecord, universe: Universe | None, group: tuple[str, ...], on: date,
-    how: Resolve,
-) -> Status:
-    return _index.record_index(record, universe, how).status_at(group, on)
 
 
 def statuses(
@@ -200,24 +201,45 @@ def statuses(
     _check_day(on)
     how = as_resolve(resolve)
     members = sorted(universe.members(on))
-    if how is Resolve.STRICT:
-        _strict_check(record, universe, on)
-        straddles = _index.straddle_index(record, universe)
-        early = _statuses_from(record, universe, members, on, Resolve.EARLIEST)
-        if straddles.items:
-            late = _statuses_from(record, universe, members, on, Resolve.LATEST)
-            if early != late:
-                differ = {universe.lineage(c) for c in members if early[c] is not late[c]}
-                _raise_undecidable("the statuses of the States", on,
-                                   _imprecise_of(straddles, differ))
-        return early
-    return _statuses_from(record, universe, members, on, how)
+    straddles = straddle_index(record, universe)
+
+    def answer(h: Resolve) -> dict[str, Status]:
+        index = _index.record_index(record, universe, h)
+        return {code: index.status_at(universe.lineage(code), on) for code in members}
+
+    def evidence(early: dict[str, Status], late: dict[str, Status]) -> tuple[date, Evidence]:
+        differ = {universe.lineage(c) for c in members if early[c] is not late[c]}
+        return on, _relevant(straddles, differ)
+
+    return decide(how, "the statuses of the States", on, answer, evidence=evidence,
+                  doubts=lambda: _doubts_on(record, universe, on), exact=not straddles.items)
 
 
-def _statuses_from(record: TreatyRecord, universe: Universe, members: list[str], on: date,
-                   how: Resolve) -> dict[str, Status]:
-    index = _index.record_index(record, universe, how)
-    return {code: index.status_at(universe.lineage(code), on) for code in members}
+def ever_signed(
+    record: TreatyRecord, universe: Universe, on: date, *, resolve: ResolveLike = "strict"
+) -> frozenset[str]:
+    """The States of the universe on *on* that have signed by then (themselves
+    or a State of their lineage), bound since or not: those counted in
+    :attr:`Counts.signatories_total`.
+
+    >>> from migrant_convention import data
+    >>> len(ever_signed(data.icrmw(), data.states(), date(2014, 12, 18)))
+    38
+    """
+    _check_day(on)
+    how = as_resolve(resolve)
+    members = universe.members(on)
+    straddles = straddle_index(record, universe)
+
+    def answer(h: Resolve) -> frozenset[str]:
+        index = _index.record_index(record, universe, h)
+        return frozenset(c for c in members if index.signed_by(universe.lineage(c), on))
+
+    def evidence(early: frozenset[str], late: frozenset[str]) -> tuple[date, Evidence]:
+        return on, _relevant(straddles, {universe.lineage(c) for c in early ^ late})
+
+    return decide(how, "the States that have signed", on, answer, evidence=evidence,
+                  doubts=lambda: _doubts_on(record, universe, on), exact=not straddles.items)
 
 
 def participants_with_status(
@@ -240,32 +262,6 @@ def participants_with_status(
     return tuple(c for c, s in all_status.items() if s in wanted)
 
 
-def _strict_check(record: TreatyRecord, universe: Universe, on: date) -> None:
-    straddles = _index.straddle_index(record, universe)
-    if not straddles.any_at(on):
-        return
-    relevant = [
-        s for s in straddles.at(on)
-        if s.group is None or any(universe.contains(c, on) for c in s.group)
-    ]
-    if relevant:
-        _raise_undecidable("ratification by numbers", on, relevant)
-
-
-def _counts_at(index: _index.RecordIndex, on: date) -> Counts:
-    row = _index.counts_row(index, on)
-    return Counts(
-        on=on,
-        parties=row[_index.PARTY] + row[_index.IN_FORCE],
-        in_force=row[_index.IN_FORCE],
-        signatories=row[_index.SIGNATORY],
-        signatories_total=row[_index.SIGNED_EVER],
-        former_parties=row[_index.FORMER],
-        no_action=row[_index.NO_ACTION],
-        states=sum(row[:5]),
-    )
-
-
 def counts(
     record: TreatyRecord, universe: Universe, on: date, *, resolve: ResolveLike = "strict"
 ) -> Counts:
@@ -279,17 +275,13 @@ def counts(
     """
     _check_day(on)
     how = as_resolve(resolve)
-    if how is Resolve.STRICT:
-        _strict_check(record, universe, on)
-        early = _counts_at(_index.record_index(record, universe, Resolve.EARLIEST), on)
-        straddles = _index.straddle_index(record, universe)
-        if straddles.items:
-            late = _counts_at(_index.record_index(record, universe, Resolve.LATEST), on)
-            if early != late:
-                _raise_undecidable("ratification by numbers", on,
-                                   _imprecise_of(straddles, _groups_on(universe, on)))
-        return early
-    return _counts_at(_index.record_index(record, universe, how), on)
+    straddles = straddle_index(record, universe)
+    return decide(
+        how, "ratification by numbers", on,
+        lambda h: _index.counts_at(_index.record_index(record, universe, h), on),
+        evidence=lambda _e, _l: (on, _relevant(straddles, _groups_on(universe, on))),
+        doubts=lambda: _doubts_on(record, universe, on), exact=not straddles.items,
+    )
 
 
 def count_series(
@@ -301,27 +293,29 @@ def count_series(
 ) -> list[Counts]:
     """:func:`counts` for many dates, from one index: O(log n) per date.
 
-    Dates are answered in the order given.  Under ``resolve="strict"`` every
-    undecidable date is reported in one error.
+    Dates are answered in the order given.  Under ``resolve="strict"`` the
+    first undecidable date is reported, with every imprecise date it depends on.
     """
     how = as_resolve(resolve)
     days = [d if type(d) is date else _check_day(d, "dates") for d in dates]
-    if how is Resolve.STRICT:
-        straddles = _index.straddle_index(record, universe)
+    straddles = straddle_index(record, universe)
+
+    def doubts() -> Doubt:
         for d in days:
-            if straddles.any_at(d):
-                _strict_check(record, universe, d)
-        early = _index.counts_series(_index.record_index(record, universe, Resolve.EARLIEST),
-                                     days)
-        if straddles.items:
-            late = _index.counts_series(_index.record_index(record, universe, Resolve.LATEST),
-                                        days)
-            for a, b in zip(early, late, strict=True):
-                if a != b:
-                    _raise_undecidable("ratification by numbers", a.on,
-                                       _imprecise_of(straddles, _groups_on(universe, a.on)))
-        return early
-    return _index.counts_series(_index.record_index(record, universe, how), days)
+            found = _doubts_on(record, universe, d)
+            if found:
+                return found
+        return None
+
+    def evidence(early: list[Counts], late: list[Counts]) -> tuple[date, Evidence]:
+        d = next(a.on for a, b in zip(early, late, strict=True) if a != b)
+        return d, _relevant(straddles, _groups_on(universe, d))
+
+    return decide(
+        how, "ratification by numbers", None,
+        lambda h: _index.counts_series(_index.record_index(record, universe, h), days),
+        evidence=evidence, doubts=doubts, exact=not straddles.items,
+    )
 
 
 def timeline(
@@ -334,7 +328,7 @@ def timeline(
     >>> [a.action for a in timeline(data.icrmw(), "SLV")]
     ['signature', 'ratification', 'declaration_art76', 'declaration_art77']
     """
-    group = _index._group_key(universe, participant)
+    group = lineage_key(universe, participant)
     acts = [a for a in record.acts if a.participant in group]
     if not acts and participant not in record.codes:
         known = record.participant(participant) or (
@@ -361,20 +355,16 @@ def declarations(
     _check_day(on)
     how = as_resolve(resolve)
     floor = record.treaty.adopted
-    out: list[Act] = []
-    undecided: list[Act] = []
-    for act in record.acts:
-        if act.kind is not ActKind.DECLARATION or (article is not None and act.article != article):
-            continue
-        if how is Resolve.STRICT:
-            known = act.date.is_on_or_before(on, floor)
-            if known is None:
-                undecided.append(act)
-            elif known:
-                out.append(act)
-        elif _index.act_day(act, how, floor) <= on:
-            out.append(act)
-    if undecided:
-        what = f"declarations under article {article}" if article else "declarations"
-        raise UndecidableError(what, on, [(a.describe(), a.date) for a in undecided])
-    return tuple(sorted(out, key=Act.sort_key))
+    made = [a for a in record.acts if a.kind is ActKind.DECLARATION
+            and (article is None or a.article == article)]
+
+    def answer(h: Resolve) -> tuple[Act, ...]:
+        return tuple(sorted((a for a in made if _index.act_day(a, h, floor) <= on),
+                            key=Act.sort_key))
+
+    def evidence(early: tuple[Act, ...], late: tuple[Act, ...]) -> tuple[date, Evidence]:
+        return on, [(a.describe(), a.date) for a in made if (a in early) != (a in late)]
+
+    what = f"declarations under article {article}" if article else "declarations"
+    return decide(how, what, on, answer, evidence=evidence,
+                  exact=all(a.date.is_exact for a in made))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 import attrs
@@ -62,6 +63,38 @@ class Counts:
         total = self.parties + self.signatories + self.former_parties + self.no_action
         if total != self.states:
             raise ValueError(f"counts do not partition the universe: {total} != {self.states}")
+
+    @classmethod
+    def from_tally(cls, on: date, tally: Mapping[Status, int], *, signed_ever: int) -> Counts:
+        """The counts of *on* from the number of States with each status
+        (a status missing from *tally* counts 0), *signed_ever* of which have
+        ever signed: the one place a tally of statuses becomes counts.
+
+        >>> Counts.from_tally(date(2003, 7, 1), {Status.PARTY_IN_FORCE: 22, Status.SIGNATORY: 9,
+        ...                   Status.NO_ACTION: 160}, signed_ever=19).parties
+        22
+        """
+        def n(status: Status) -> int:
+            return tally.get(status, 0)
+
+        return cls(
+            on=on,
+            parties=n(Status.PARTY) + n(Status.PARTY_IN_FORCE),
+            in_force=n(Status.PARTY_IN_FORCE),
+            signatories=n(Status.SIGNATORY),
+            signatories_total=signed_ever,
+            former_parties=n(Status.FORMER_PARTY),
+            no_action=n(Status.NO_ACTION),
+            states=sum(tally.values()),
+        )
+
+    @classmethod
+    def of_statuses(cls, on: date, statuses: Iterable[Status], *, signed_ever: int) -> Counts:
+        """:meth:`from_tally` of the statuses of some States, one per State."""
+        tally = dict.fromkeys(Status, 0)
+        for status in statuses:
+            tally[status] += 1
+        return cls.from_tally(on, tally, signed_ever=signed_ever)
 
     def as_dict(self) -> dict[str, int | str]:
         """Plain values, the date as ISO text: ready for JSON or a table row."""

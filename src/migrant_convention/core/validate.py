@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..errors import Problem, raise_if_problems
-from . import _index
 from .acts import Act, ActKind
-from .dates import Resolve
 from .participants import ParticipantKind, check_code
 from .record import TreatyRecord
 from .universe import Universe
@@ -98,7 +96,7 @@ def problems(
     for act in acts:
         key = universe.lineage(act.participant) if universe is not None else (act.participant,)
         groups.setdefault(key, []).append(act)
-    general = _index.general_entry_into_force(treaty, acts, Resolve.LATEST)
+    general = rules.general_entry_into_force(acts, lambda a: a.date.bounded(floor)[1])
     for group_acts in groups.values():
         ordered = sorted(group_acts, key=Act.sort_key)
         signatures = [a for a in ordered if a.kind.is_signature]
@@ -128,13 +126,13 @@ def problems(
                            "this treaty has no denunciation clause", "no-denunciation-clause")
                 elif rules.denunciation.not_before is not None:
                     deposit = bound_since.date.bounded(floor)[0]
-                    in_force = _index.state_entry_into_force(treaty, general, deposit)
+                    in_force = rules.entry_into_force_for(general, deposit)
                     if in_force is None:
                         report(i, "date", str(act.date),
                                "denounced before the treaty entered into force for it",
                                "early-denunciation")
                     else:
-                        first = rules.denunciation.not_before.apply(in_force)
+                        first = rules.denunciation.first_notification(in_force)
                         if hi < first:
                             report(i, "date", str(act.date),
                                    f"denounced before it may be (not before {first})",

@@ -1,33 +1,17 @@
 """Groupings of States, and ratification by numbers broken down by group.
 
-A :class:`Grouping` puts States (by participant code) into named groups.  The
-library has built-in ones (:data:`BUILTIN_GROUPINGS`, see :func:`grouping`),
-made from the bundled M49 table and UN regional groups
-(:mod:`migrant_convention.places.regions`), and you can make your own from a mapping
-(:meth:`Grouping.from_mapping`), e.g. the Gulf Cooperation Council.
+A :class:`Grouping` puts States (by participant code) into named groups: the
+built-in ones (:data:`BUILTIN_GROUPINGS`, see :func:`grouping`), made from the
+bundled M49 table and UN regional groups
+(:mod:`migrant_convention.places.regions`), or your own from a mapping
+(:meth:`Grouping.from_mapping`).  :func:`breakdown` counts, on one date, the
+parties, signatories, States taking no action and the size of the universe in
+each group; the rows always sum to
+:func:`~migrant_convention.core.status.counts` for that date (States a
+grouping does not place go to :data:`UNASSIGNED`, never dropped).
 
-:func:`breakdown` counts, on one date, the parties, signatories, States taking
-no action and the size of the universe in each group.  The rows always sum
-exactly to :func:`~migrant_convention.core.status.counts` for that date: a State of
-the universe that the grouping does not place goes to an explicit
-:data:`UNASSIGNED` row, never dropped.
-
-**The built-in groupings are present-day tables with no history.**  On an
-earlier date each State is placed where it is *now*: M49 as published in 2026,
-the regional groups as DGACM lists them (2022 or later).  States that no longer
-exist (the USSR, Yugoslavia, Czechoslovakia, the GDR, South Yemen, Serbia and
-Montenegro, Zanzibar, the Republic of Viet-Nam) are in neither table, so on
-dates when they are in the universe they are counted as unassigned.
-
->>> from datetime import date
->>> from migrant_convention import data
->>> b = breakdown(data.icrmw(), data.states(), date(2014, 12, 18), "group")
->>> [(r.group, r.counts.parties) for r in b.rows]  # doctest: +NORMALIZE_WHITESPACE
-[('African', 18), ('Asia-Pacific', 8), ('Eastern European', 3),
- ('Latin American and Caribbean', 17), ('Western European and Others', 1),
- ('No regional group', 0), ('unassigned', 0)]
->>> b.codes("Western European and Others", Status.PARTY, Status.PARTY_IN_FORCE)
-('TUR',)
+The built-in groupings are present-day tables with no history: read
+``docs/explanation/regions-and-groups.md`` before quoting a breakdown.
 """
 
 from __future__ import annotations
@@ -39,14 +23,13 @@ from types import MappingProxyType
 
 import attrs
 
-from ..core import _index
 from ..core._convert import to_strings
 from ..core.dates import Resolve, ResolveLike, as_resolve
 from ..core.record import TreatyRecord
-from ..core.status import counts, statuses
+from ..core.status import counts, ever_signed, statuses
 from ..core.status_types import Counts, Status
 from ..core.universe import Universe
-from ..errors import MigrantConventionError, Problem, raise_if_problems
+from ..errors import Problem, UnknownGroupingError, raise_if_problems
 from .regions import REGIONAL_DATASETS, M49Area, m49_areas, un_regional_groups
 
 __all__ = [
@@ -69,20 +52,6 @@ UNASSIGNED = "unassigned"
 #: The group of the non-member States (Holy See, State of Palestine, Cook
 #: Islands, Niue) in the ``"group"`` grouping: they belong to no UN regional group.
 NO_REGIONAL_GROUP = "No regional group"
-
-
-class UnknownGroupingError(MigrantConventionError, LookupError):
-    """A grouping name that is not one of :data:`BUILTIN_GROUPINGS`."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        super().__init__(
-            f"unknown grouping {name!r} (expected one of {', '.join(BUILTIN_GROUPINGS)}, "
-            "or a mapping from participant code to group name)"
-        )
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 @attrs.frozen
@@ -323,7 +292,7 @@ def grouping(name: str) -> Grouping:
             (*(g for g in _UN_ORDER), NO_REGIONAL_GROUP), True, _GROUP_CAVEAT, meta.as_of,
             meta.sources,
         )
-    raise UnknownGroupingError(name)
+    raise UnknownGroupingError(name, BUILTIN_GROUPINGS)
 
 
 _UN_ORDER = ("African", "Asia-Pacific", "Eastern European", "Latin American and Caribbean",
@@ -443,30 +412,16 @@ def _breakdown_at(
 ) -> Breakdown:
     st = statuses(record, universe, on, resolve=how)
     totals = counts(record, universe, on, resolve=how)
-    index = _index.record_index(record, universe, how)
-    signed = frozenset(
-        code for code in st
-        if (steps := index.groups.get(universe.lineage(code))) is not None
-        and steps.first_signed is not None and steps.first_signed <= on
-    )
+    signed = ever_signed(record, universe, on, resolve=how)
     members: dict[str, list[str]] = {group: [] for group in (*g.order, UNASSIGNED)}
     for code in sorted(st):
         members[g.group_of(code) or UNASSIGNED].append(code)
-    rows = []
-    for group, codes in members.items():
-        tally = dict.fromkeys(Status, 0)
-        for code in codes:
-            tally[st[code]] += 1
-        rows.append(GroupCounts(group, Counts(
-            on=on,
-            parties=tally[Status.PARTY] + tally[Status.PARTY_IN_FORCE],
-            in_force=tally[Status.PARTY_IN_FORCE],
-            signatories=tally[Status.SIGNATORY],
-            signatories_total=sum(1 for c in codes if c in signed),
-            former_parties=tally[Status.FORMER_PARTY],
-            no_action=tally[Status.NO_ACTION],
-            states=len(codes),
-        ), tuple(codes)))
+    rows = [
+        GroupCounts(group, Counts.of_statuses(on, (st[c] for c in codes),
+                                              signed_ever=sum(c in signed for c in codes)),
+                    tuple(codes))
+        for group, codes in members.items()
+    ]
     return Breakdown(on, g, tuple(rows), totals, MappingProxyType(st), signed)
 
 

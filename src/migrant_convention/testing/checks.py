@@ -139,7 +139,7 @@ def check_entry_into_force(record: TreatyRecord, *, resolve: ResolveLike = "stri
         )
         assert mine >= deposit, f"in force for {code} on {mine}, before its deposit on {deposit}"
         if deposit >= general and rules.entry_into_force is not None:
-            own = rules.entry_into_force.later_delay.apply(deposit)
+            own = rules.entry_into_force.for_party(general, deposit)
             assert mine == own, (
                 f"in force for {code} on {mine}, but its deposit on {deposit} plus the "
                 f"treaty's delay gives {own}"

@@ -11,17 +11,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from ..core.acts import Act, ActKind
+from ..core.acts import Act
 from ..core.dates import Resolve, as_resolve
 from ..core.record import TreatyRecord
+from ..core.rules import Role, Rules
 from ..core.status_types import Counts, Status
-from ..core.treaty import Delay, Rules
 from ..core.universe import Universe
 from ..errors import UnknownParticipantError
-
-# Without a denunciation clause, twelve months' notice (Vienna Convention on
-# the Law of Treaties, art. 56(2)).
-_VCLT_NOTICE = Delay(months=12)
 
 #: What a recount reads an imprecise date as: its first or its last possible
 #: day (``Resolve.STRICT`` is refused at run time).
@@ -53,14 +49,8 @@ def _done_by(
         ((day, a) for a in record.acts if (day := a.date.resolved(how, floor)) <= on),
         key=lambda t: (t[0], t[1].sort_key()),
     )
-    first: dict[str, date] = {}  # each participant's first instrument counts once
-    for day, a in done:
-        if a.kind in rules.consent:
-            first.setdefault(a.participant, day)
-    deposits = sorted(first.values())
-    rule = rules.entry_into_force
-    general = rule.delay.apply(deposits[rule.instruments - 1]) \
-        if rule is not None and len(deposits) >= rule.instruments else None
+    days = {id(a): day for day, a in done}
+    general = rules.general_entry_into_force((a for _, a in done), lambda a: days[id(a)])
     return done, general
 
 
@@ -75,22 +65,17 @@ def _lineage_status(
     for day, act in acts:
         # A denunciation takes effect before the acts of a later day, and
         # before a consent on the very day it takes effect (leave, then rejoin).
-        consents = act.kind in rules.consent
+        role = rules.role(act.kind)
+        consents = role is Role.CONSENT
         if effect is not None and (effect < day or (effect == day and consents)):
             bound, former, effect, in_force = False, True, None, None
-        if act.kind.is_signature:
+        if role is Role.SIGNATURE:
             signed = True
         elif consents and not bound:
             bound, former = True, False
-            if general is None or rules.entry_into_force is None:
-                in_force = None
-            elif day < general:
-                in_force = general
-            else:
-                in_force = rules.entry_into_force.later_delay.apply(day)
-        elif act.kind is ActKind.DENUNCIATION and bound:
-            notice = rules.denunciation.takes_effect if rules.denunciation else _VCLT_NOTICE
-            takes = notice.apply(day)
+            in_force = rules.entry_into_force_for(general, day)
+        elif role is Role.DENUNCIATION and bound:
+            takes = rules.denunciation_or_default.effect(day)
             effect = takes if effect is None else min(effect, takes)
     if effect is not None and effect <= on:
         bound, former = False, True
@@ -172,19 +157,6 @@ def recount(
     >>> c.parties, c.signatories, c.no_action, c.states
     (47, 19, 131, 197)
     """
-    tally = dict.fromkeys(Status, 0)
-    ever = states = 0
-    for status, signed in _on_day(record, universe, on, _how(resolve)).values():
-        tally[status] += 1
-        ever += signed
-        states += 1
-    return Counts(
-        on,
-        parties=tally[Status.PARTY] + tally[Status.PARTY_IN_FORCE],
-        in_force=tally[Status.PARTY_IN_FORCE],
-        signatories=tally[Status.SIGNATORY],
-        signatories_total=ever,
-        former_parties=tally[Status.FORMER_PARTY],
-        no_action=tally[Status.NO_ACTION],
-        states=states,
-    )
+    day = _on_day(record, universe, on, _how(resolve)).values()
+    return Counts.of_statuses(on, (status for status, _ in day),
+                              signed_ever=sum(signed for _, signed in day))
