@@ -8,12 +8,13 @@ from typing import TextIO
 
 from .. import data
 from ..campaigns.events import Event, EventKind, event_timeline
-from ..campaigns.progress import Campaign, Progress, campaign_progress, progress
+from ..campaigns.progress import Campaign, Change, Progress, campaign_progress, progress
 from ..campaigns.upcoming import upcoming
-from ..core.dates import PartialDate, as_resolve
+from ..core.dates import PartialDate
 from ..data import campaign_events as event_data
 from ..errors import InvalidDateError, Problem, ValidationError
 from ..formats.ical import to_ical
+from ._shared import OK, Subparsers, date_arg, dump_json, resolve_of
 
 
 def _partial(text: str) -> PartialDate:
@@ -28,9 +29,7 @@ def _partial(text: str) -> PartialDate:
     return value
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ._main import date_arg
-
+def register(sub: Subparsers) -> None:
     kinds = [k.value for k in EventKind]
     p = sub.add_parser("events", help="the labour-migration timeline",
                        description="Curated events and the Convention's own milestones and "
@@ -82,8 +81,6 @@ def _print_events(events: tuple[Event, ...], out: TextIO) -> None:
 
 
 def events_command(args: argparse.Namespace, out: TextIO) -> int:
-    from ._main import dump_json
-
     start: date | None = args.start.earliest if args.start else None
     end: date | None = args.end.latest if args.end else None
     if start is not None and end is not None and end < start:
@@ -100,30 +97,25 @@ def events_command(args: argparse.Namespace, out: TextIO) -> int:
         print("No events.", file=out)
     else:
         _print_events(found, out)
-    return 0
+    return OK
 
 
 def upcoming_command(args: argparse.Namespace, out: TextIO) -> int:
-    from ._main import dump_json, today
-
-    on = args.on or today()
+    on: date = args.on
     found = upcoming(event_data.events(), on, days=args.days, records=[data.icrmw()])
     if args.json:
         dump_json([e.as_dict() for e in found], out)
-        return 0
+        return OK
     print(f"From {on.isoformat()}, {args.days} day(s) ahead:", file=out)
     if not found:
         print("  nothing", file=out)
     _print_events(found, out)
-    return 0
+    return OK
 
 
-def _print_changes(label: str, changes: tuple[object, ...], out: TextIO) -> None:
-    from ..campaigns.progress import Change
-
+def _print_changes(label: str, changes: tuple[Change, ...], out: TextIO) -> None:
     print(f"  {label}: {len(changes) or 'none'}", file=out)
     for c in changes:
-        assert isinstance(c, Change)
         print(f"    {c.act.date!s:<12} {c.name} ({c.code}), {c.act.action.replace('_', ' ')}",
               file=out)
 
@@ -148,15 +140,13 @@ def _print_progress(p: Progress, out: TextIO) -> None:
 
 
 def campaign_command(args: argparse.Namespace, out: TextIO) -> int:
-    from ._main import dump_json
-
     try:
         c: Campaign = event_data.campaign(args.name)
     except LookupError as exc:
         raise ValidationError("unknown campaign", [Problem(
             "NAME", args.name, str(exc), "unknown-campaign")]) from None
     record, universe = data.icrmw(), data.states()
-    resolve = as_resolve(args.resolve or "strict")
+    resolve = resolve_of(args)
     if args.start or args.end:
         p = progress(record, universe, args.start or c.start, args.end or c.end,
                      targets=c.targets, resolve=resolve)
@@ -164,14 +154,14 @@ def campaign_command(args: argparse.Namespace, out: TextIO) -> int:
         p = campaign_progress(c, record, universe, resolve=resolve)
     if args.ics:
         out.write(to_ical(c.events, stamp=event_data.DATASET.as_of, name=c.name))
-        return 0
+        return OK
     if args.json:
         dump_json({"name": c.name, "start": c.start.isoformat(), "end": c.end.isoformat(),
                    "organisers": list(c.organisers), "treaties": list(c.treaties),
                    "description": c.description, "sources": list(c.sources),
                    "events": [e.as_dict() for e in c.events], "progress": p.as_dict(),
                    "as_of": record.as_of.isoformat() if record.as_of else None}, out)
-        return 0
+        return OK
     print(f"{c.name} ({c.start.isoformat()} to {c.end.isoformat()})", file=out)
     print(f"Organisers: {'; '.join(c.organisers)}", file=out)
     print(f"Treaties promoted: {', '.join(c.treaties)}", file=out)
@@ -182,4 +172,4 @@ def campaign_command(args: argparse.Namespace, out: TextIO) -> int:
         print("  Target: none stated in the sources", file=out)
     if record.as_of:
         print(f"Data as of {record.as_of.isoformat()}.", file=out)
-    return 0
+    return OK

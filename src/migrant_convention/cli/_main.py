@@ -1,57 +1,35 @@
-"""The command line: ``python -m migrant_convention COMMAND``.
-
-Each group of commands lives in its own module (``_cli_*.py``) exposing
-``register(subparsers)``; this module wires them together, turns the library's
-errors into one-line messages with exit status 2, and is the only place that
-reads the clock (for "today" when no ``--on`` is given).
+"""The entry point: builds the parser from the command modules, runs the command,
+and turns the library's errors into one-line messages (exit status 2, or 3 for
+an undecidable answer).  This is the only place that reads the clock (for
+"today" when no ``--on`` is given).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TextIO, cast
 
-from ..core.dates import parse_date
-from ..errors import InvalidDateError, MigrantConventionError, UndecidableError, ValidationError
-from . import _core as _cli_core
-from . import _events as _cli_events
+from ..errors import MigrantConventionError
+from . import _events, _numbers, _states
+from ._shared import OK, USAGE, Handler, Subparsers, error_line
 
 __all__ = ["main"]
 
-# Exit statuses.
-OK, UNDECIDABLE, USAGE = 0, 3, 2
-_SHOWN_PROBLEMS = 5  # problems printed on the one error line
-
-Handler = Callable[[argparse.Namespace, TextIO], int]
-
 # Every module that adds commands.  Order = order in --help.
-REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
-    _cli_core.register,
-    _cli_events.register,
+REGISTRARS: list[Callable[[Subparsers], None]] = [
+    _numbers.register,
+    _states.register,
+    _events.register,
 ]
-
-
-def date_arg(text: str) -> date:
-    """argparse type for YYYY-MM-DD, with the library's error message."""
-    try:
-        return parse_date(text)
-    except InvalidDateError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def today() -> date:
     """The clock, read here and only here."""
     return date.today()
-
-
-def dump_json(value: object, out: TextIO) -> None:
-    json.dump(value, out, ensure_ascii=False, indent=2)
-    out.write("\n")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -90,6 +68,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    if "on" in args and args.on is None:  # a command answering for a date, given none
+        args.on = today()
     handler: Handler = args.handler
     try:
         return handler(args, out)
@@ -99,23 +79,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return OK
-    except UndecidableError as exc:
-        message = str(exc).replace(
-            "Pass resolve='earliest' or resolve='latest' to choose.",
-            "Give --resolve earliest or --resolve latest to choose.",
-        )
-        print(f"error: {message}", file=sys.stderr)
-        return UNDECIDABLE
-    except ValidationError as exc:
-        # Every problem is in the error; a screenful of them is not read, so
-        # the line shows the first few and how many more there are.
-        shown = [str(p) for p in exc.exceptions[:_SHOWN_PROBLEMS]]
-        more = len(exc.exceptions) - len(shown)
-        if more:
-            shown.append(f"and {more} more problem{'s' if more > 1 else ''}")
-        print(f"error: {exc.summary}: {'; '.join(shown)}", file=sys.stderr)
-        return USAGE
     except MigrantConventionError as exc:
-        first = str(exc).splitlines()
-        print(f"error: {' '.join(line.strip() for line in first)}", file=sys.stderr)
-        return USAGE
+        message, code = error_line(exc)
+        print(f"error: {message}", file=sys.stderr)
+        return code

@@ -1,9 +1,9 @@
-"""``numbers --by GROUPING [--lang LANG]``: ratification by numbers, group by group.
+"""The ``numbers`` command: ratification by numbers on a date, in all or, with
+``--by GROUPING [--lang LANG]``, group by group.
 
-The ``numbers`` command itself lives in :mod:`._cli_core`; it hands over to
-:func:`numbers_by` when ``--by`` (or ``--lang``) is given.  Group names and
-column headings are in English; ``--lang`` translates the State names listed
-under the table (falling back to English where pycountry has no translation).
+Group names and column headings are in English; ``--lang`` translates the
+State names listed under the table (falling back to English where pycountry
+has no translation).
 """
 
 from __future__ import annotations
@@ -13,12 +13,24 @@ import textwrap
 from typing import TextIO
 
 from ..core.record import TreatyRecord
+from ..core.status import counts
 from ..core.status_types import Counts, Status
+from ..core.treaty import Treaty
 from ..core.universe import Universe
 from ..errors import MigrantConventionError
 from ..places.groupings import BUILTIN_GROUPINGS, UNASSIGNED, Breakdown, breakdown
 from ..places.names import LANGUAGES, state_name
-from . import _sources as _cli_sources
+from ._shared import (
+    IN_FORCE_UNKNOWN,
+    NO_AS_OF,
+    OK,
+    Subparsers,
+    add_answer_options,
+    dump_json,
+    notes,
+    resolve_of,
+    sources,
+)
 
 _BY_HELP = {
     "region": "UN M49 region",
@@ -31,8 +43,12 @@ _BY_HELP = {
 }
 
 
-def add_options(p: argparse.ArgumentParser) -> None:
-    """The ``--by`` and ``--lang`` options of ``numbers``."""
+def register(sub: Subparsers) -> None:
+    p = sub.add_parser("numbers", help="ratification by numbers on a date",
+                       description="Ratification by numbers for the Migrant Workers "
+                       "Convention, or for the treaty of a record given with --record.")
+    add_answer_options(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--by", choices=BUILTIN_GROUPINGS, metavar="GROUPING",
                    help="break the numbers down by: "
                    + "; ".join(f"{k} ({v})" for k, v in _BY_HELP.items())
@@ -40,7 +56,54 @@ def add_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=LANGUAGES, metavar="LANG",
                    help="language of the State names listed with --by: "
                    + ", ".join(LANGUAGES) + " (default en: the UN's short names)")
+    p.set_defaults(handler=numbers_command)
 
+
+def treaty_heading(treaty: Treaty) -> str:
+    """The treaty's title and short name, or its identifier when it has no title
+    (a record read from a UN Treaty Collection table)."""
+    if not treaty.title:
+        return f"Treaty {treaty.id} (UN Treaty Collection)"
+    return f"{treaty.title} ({treaty.short_name})" if treaty.short_name else treaty.title
+
+
+def numbers_command(args: argparse.Namespace, out: TextIO) -> int:
+    if args.by is not None or args.lang is not None:
+        return numbers_by(args, out)
+    on, resolve = args.on, resolve_of(args)
+    record, universe = sources(args)
+    c = counts(record, universe, on, resolve=resolve)
+    as_of = record.as_of
+    if args.json:
+        figures: dict[str, int | str | None] = {**c.as_dict()}
+        if record.treaty.rules.entry_into_force is None:
+            figures["in_force"] = None  # not known, not zero
+        dump_json({**figures, "as_of": as_of.isoformat() if as_of else None,
+                   "treaty": record.treaty.id,
+                   "resolve": resolve.value}, out)
+        return OK
+    print(treaty_heading(record.treaty), file=out)
+    print(f"Ratification by numbers on {c.on.isoformat()}:", file=out)
+    rows = [("States parties", c.parties)]
+    if record.treaty.rules.entry_into_force is not None:
+        rows.append(("  of which in force for them", c.in_force))
+    rows += [
+        ("Signatories (signed, not yet bound)", c.signatories),
+        ("Signatories in all (UN Treaty Collection figure)", c.signatories_total),
+        ("States taking no action", c.no_action),
+    ]
+    if c.former_parties:
+        rows.append(("Former parties (denounced)", c.former_parties))
+    rows.append(("States in the universe", c.states))
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value:>4}", file=out)
+    for line in notes(record, on, resolve):
+        print(line, file=out)
+    return OK
+
+
+# -- numbers --by ------------------------------------------------------------------
 
 def _columns(b: Breakdown, in_force_known: bool) -> list[tuple[str, str]]:
     cols = [("parties", "Parties")]
@@ -90,14 +153,11 @@ _LISTS = (
 
 def numbers_by(args: argparse.Namespace, out: TextIO) -> int:
     """Print the breakdown for ``numbers --by`` as a table or JSON."""
-    from ._core import IN_FORCE_UNKNOWN, NO_AS_OF, _when, treaty_heading
-    from ._main import dump_json
-
     if args.by is None:
         raise MigrantConventionError("--lang names the States listed with --by: give --by too")
     lang: str = args.lang or "en"
-    on, resolve = _when(args)
-    record, universe = _cli_sources.sources(args)
+    on, resolve = args.on, resolve_of(args)
+    record, universe = sources(args)
     b = breakdown(record, universe, on, args.by, resolve=resolve)
     as_of = record.as_of
     if args.json:
@@ -122,7 +182,7 @@ def numbers_by(args: argparse.Namespace, out: TextIO) -> int:
                 for c in row.codes
             ]
         dump_json(payload, out)
-        return 0
+        return OK
     print(treaty_heading(record.treaty), file=out)
     print(f"Ratification by numbers on {on.isoformat()}, by {b.grouping.title}:", file=out)
     print(file=out)
@@ -149,4 +209,4 @@ def numbers_by(args: argparse.Namespace, out: TextIO) -> int:
         print(f"Data as of {as_of.isoformat()}{note}.", file=out)
     else:
         print(NO_AS_OF, file=out)
-    return 0
+    return OK
