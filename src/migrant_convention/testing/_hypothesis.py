@@ -44,7 +44,8 @@ def _hypothesis_setup_hook() -> None:
     from ..core.dates import PartialDate
     from ..core.participants import Participant
     from ..core.record import TreatyRecord
-    from ..core.treaty import Delay, Treaty
+    from ..core.rules import Delay
+    from ..core.treaty import Treaty
     from ..core.universe import Universe
 
     st.register_type_strategy(PartialDate, _lazy("partial_dates"))
