@@ -45,17 +45,17 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from ..campaigns.events import Event, EventKind, LeapDay, Recurrence
-from ..campaigns.progress import Campaign, Measure, Target
-from ..core.acts import Act, ActKind
-from ..core.dates import PartialDate, Precision, Resolve
-from ..core.participants import Participant, ParticipantKind, check_code
-from ..core.record import TreatyRecord
-from ..core.rules import Alignment, Delay, DenunciationRule, EntryIntoForceRule, Role, Rules
-from ..core.treaty import Treaty
-from ..core.universe import Basis, Membership, Universe
-from ..errors import ValidationError
-from ..formats.event_csv import read_events, write_events
+from ...campaigns.events import Event, EventKind, LeapDay, Recurrence
+from ...campaigns.progress import Campaign, Measure, Target
+from ...core.acts import Act, ActKind
+from ...core.dates import PartialDate, Precision, Resolve
+from ...core.participants import Participant, ParticipantKind, check_code
+from ...core.record import TreatyRecord
+from ...core.rules import Alignment, Delay, DenunciationRule, EntryIntoForceRule, Role, Rules
+from ...core.treaty import Treaty
+from ...core.universe import Basis, Membership, Universe
+from ...errors import ValidationError
+from ...formats.event_csv import read_events, write_events
 
 __all__ = [
     "DEFAULT_MAX_DATE",
@@ -159,7 +159,7 @@ def _historic_alpha4() -> dict[str, str]:
 
 
 def _name(code: str) -> str:
-    from ..formats.csvio import NO_ISO_CODES  # our own codes are found again by name
+    from ...formats.csvio import NO_ISO_CODES  # our own codes are found again by name
 
     own = {v: k for k, v in NO_ISO_CODES.items()}
     return _names().get(code) or own.get(code) or code.replace("-", " ").replace("_", " ").title()
@@ -787,7 +787,7 @@ def treaty_records(
                             non_states)
     universe_s = _check_strategy_or(universe, Universe, "universe")
     if universe_s is None:
-        from .. import data
+        from ... import data
 
         universe_s = st.deferred(lambda: st.just(data.states()))
     return _record(st.tuples(treaty_s, universe_s), max_value, max_participants, imprecise,
