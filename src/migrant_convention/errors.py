@@ -14,10 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .core.dates import PartialDate
+from typing import Protocol
 
 __all__ = [
     "InvalidDateError",
@@ -25,6 +22,8 @@ __all__ = [
     "NotInUniverseError",
     "Problem",
     "UndecidableError",
+    "UnknownGroupingError",
+    "UnknownLanguageError",
     "UnknownParticipantError",
     "UnknownRuleError",
     "UnsupportedFormatError",
@@ -34,6 +33,17 @@ __all__ = [
 
 class MigrantConventionError(Exception):
     """Base class of every error this library raises on purpose."""
+
+
+class _LookupFailure(MigrantConventionError, LookupError):
+    """Base of this library's :class:`LookupError` s: printed as their message.
+
+    :class:`LookupError` (like :class:`KeyError`) would otherwise ``repr()``
+    the message, adding quotes.
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class InvalidDateError(MigrantConventionError, ValueError):
@@ -46,7 +56,7 @@ class InvalidDateError(MigrantConventionError, ValueError):
         super().__init__(f"invalid date {text!r}{detail}")
 
 
-class UnknownParticipantError(MigrantConventionError, LookupError):
+class UnknownParticipantError(_LookupFailure):
     """A participant code or name is not known."""
 
     def __init__(self, value: str, hint: str = "") -> None:
@@ -54,12 +64,8 @@ class UnknownParticipantError(MigrantConventionError, LookupError):
         detail = f" ({hint})" if hint else ""
         super().__init__(f"unknown participant {value!r}{detail}")
 
-    def __str__(self) -> str:
-        # LookupError would otherwise repr() the message, adding quotes.
-        return str(self.args[0])
 
-
-class NotInUniverseError(MigrantConventionError, LookupError):
+class NotInUniverseError(_LookupFailure):
     """A participant is not a State of the universe on the date asked about."""
 
     def __init__(self, code: str, on: date) -> None:
@@ -67,20 +73,55 @@ class NotInUniverseError(MigrantConventionError, LookupError):
         self.on = on
         super().__init__(f"{code} is not a State in the universe on {on.isoformat()}")
 
-    def __str__(self) -> str:
-        return str(self.args[0])
 
-
-class UnknownRuleError(MigrantConventionError, LookupError):
+class UnknownRuleError(_LookupFailure):
     """The answer needs a treaty rule that the record does not have (e.g. the
     entry-into-force rule of a treaty read from a UN Treaty Collection table)."""
 
-    def __str__(self) -> str:
-        return str(self.args[0])
+
+class UnknownGroupingError(_LookupFailure):
+    """A grouping name that is not one of
+    :data:`~migrant_convention.places.groupings.BUILTIN_GROUPINGS`.
+
+    :param name: the name asked for.
+    :param expected: the names that exist, listed in the message.
+    """
+
+    def __init__(self, name: str, expected: Sequence[str] = ()) -> None:
+        self.name = name
+        known = f"expected one of {', '.join(expected)}, or " if expected else "expected "
+        super().__init__(
+            f"unknown grouping {name!r} ({known}a mapping from participant code to group name)"
+        )
+
+
+class UnknownLanguageError(MigrantConventionError, ValueError):
+    """A language code that is not one of
+    :data:`~migrant_convention.places.names.LANGUAGES`.
+
+    :param lang: the code asked for.
+    :param expected: the codes that exist, listed in the message.
+    """
+
+    def __init__(self, lang: str, expected: Sequence[str] = ()) -> None:
+        self.lang = lang
+        known = f" (expected one of {', '.join(expected)})" if expected else ""
+        super().__init__(f"unknown language {lang!r}{known}")
 
 
 class UnsupportedFormatError(MigrantConventionError, ValueError):
     """Serialised data declares a format or version this library cannot read."""
+
+
+class DateRange(Protocol):
+    """What :class:`UndecidableError` needs of a date it lists: a
+    :class:`~migrant_convention.core.dates.PartialDate` is one.  (A protocol,
+    so that this module imports nothing from the package.)"""
+
+    @property
+    def latest(self) -> date: ...
+
+    def earliest_text(self) -> str: ...
 
 
 class UndecidableError(MigrantConventionError):
@@ -93,7 +134,7 @@ class UndecidableError(MigrantConventionError):
     """
 
     def __init__(
-        self, question: str, on: date | None, acts: Sequence[tuple[str, PartialDate]]
+        self, question: str, on: date | None, acts: Sequence[tuple[str, DateRange]]
     ) -> None:
         self.question = question
         self.on = on

@@ -36,6 +36,7 @@ from ..core.record import TreatyRecord
 from ..core.status import entry_into_force
 from ..core.universe import Universe
 from ..errors import Problem, UndecidableError, ValidationError, raise_if_problems
+from ..places.names import participant_name as participant_name  # re-exported (0.1)
 
 __all__ = [
     "Event",
@@ -291,18 +292,6 @@ DEFAULT_ACT_KINDS = frozenset(
      ActKind.APPROVAL, ActKind.DEFINITIVE_SIGNATURE, ActKind.FORMAL_CONFIRMATION,
      ActKind.CONSENT_TO_BE_BOUND, ActKind.DENUNCIATION}
 )
-
-
-def participant_name(record: TreatyRecord, universe: Universe | None, code: str,
-                     on: date | None = None) -> str:
-    """The name of *code*: as the record names it (the UN's current name),
-    else the universe's (on *on*), else the code itself."""
-    p = record.participant(code)
-    if p is not None:
-        return p.name
-    if universe is not None and code in universe:
-        return universe.name(code, on)
-    return code
 
 
 def _act_event(record: TreatyRecord, universe: Universe | None, act: Act) -> Event:

@@ -7,7 +7,9 @@
   treaty open to "all States".
 * :func:`icrmw_treaty` — the Convention itself and its rules (arts. 86–89).
 
-Each dataset carries its "as of" date (:data:`DATASETS`).
+Each dataset carries its "as of" date (:data:`DATASETS`).  All bundled
+files, these and the others (events, regions, UN names), are listed once and
+read by one loader in :mod:`migrant_convention._bundled`.
 
 >>> from migrant_convention import data
 >>> data.icrmw().as_of
@@ -18,10 +20,9 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
-from importlib.resources import files
 
-import attrs
-
+from .. import _bundled
+from .._bundled import Dataset
 from ..core.acts import ActKind
 from ..core.record import TreatyRecord
 from ..core.treaty import Alignment, Delay, DenunciationRule, EntryIntoForceRule, Rules, Treaty
@@ -32,47 +33,9 @@ from ..formats.csvio import read_acts, read_universe
 __all__ = ["DATASETS", "Dataset", "icrmw", "icrmw_treaty", "states"]
 
 
-@attrs.frozen
-class Dataset:
-    """What a bundled dataset is, where it comes from, and how current it is."""
-
-    name: str
-    file: str
-    title: str
-    as_of: date
-    sources: tuple[str, ...]
-
-
-DATASETS: dict[str, Dataset] = {
-    "icrmw": Dataset(
-        "icrmw",
-        "icrmw_actions.csv",
-        "Participation record of the Migrant Workers Convention (UNTC IV-13)",
-        date(2025, 12, 31),
-        (
-            "UN Treaty Collection, MTDSG chapter IV-13 (archived copies) and UNTS reg. 39481",
-            "UNTC status tables scraped 2013-06-06..2015-03-14 (github.com/zmjones/untreaties)",
-            "UN Statements of Treaties and International Agreements (ST/LEG/SER.A), 2018",
-            "Row-by-row citations in the 'sources' column",
-        ),
-    ),
-    "states": Dataset(
-        "states",
-        "states_universe.csv",
-        'Universe of States for UN treaties open to "all States", 1945 onwards',
-        date(2025, 12, 31),
-        (
-            "UN Member States list with dates of admission (un.org/en/about-us/member-states)",
-            "Summary of Practice of the Secretary-General as Depositary, ST/LEG/7/Rev.1",
-            "UN Treaty Collection status tables (first depositary acts of non-member States)",
-            "Row-by-row citations in the 'sources' column",
-        ),
-    ),
-}
-
-
-def _text(name: str) -> str:
-    return files("migrant_convention").joinpath("_data", name).read_text(encoding="utf-8")
+#: The two datasets of the treaty record (entries of the one registry of
+#: bundled files, ``migrant_convention._bundled.BUNDLED``), by name.
+DATASETS: dict[str, Dataset] = {name: _bundled.dataset(name) for name in ("icrmw", "states")}
 
 
 @cache
@@ -116,7 +79,7 @@ def icrmw_treaty() -> Treaty:
 def states() -> Universe:
     """The bundled universe of States (197 on 18 December 2014)."""
     meta = DATASETS["states"]
-    return Universe(read_universe(_text(meta.file), meta.file), meta.as_of, meta.sources)
+    return Universe(read_universe(_bundled.text(meta.name), meta.file), meta.as_of, meta.sources)
 
 
 @cache
@@ -127,7 +90,7 @@ def icrmw() -> TreatyRecord:
     108
     """
     meta = DATASETS["icrmw"]
-    acts, participants = read_acts(_text(meta.file), meta.file)
+    acts, participants = read_acts(_bundled.text(meta.name), meta.file)
     record = TreatyRecord(icrmw_treaty(), acts, participants, meta.as_of, meta.sources)
     validate_record(
         record, states(), locations=[f"{meta.file}, row {i + 2}" for i in range(len(acts))]

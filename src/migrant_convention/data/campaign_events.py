@@ -23,27 +23,16 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
-from importlib.resources import files
 
+from .. import _bundled
 from ..campaigns.events import Event
 from ..campaigns.progress import Campaign
 from ..formats.event_csv import read_events
-from . import Dataset
 
 __all__ = ["DATASET", "campaign", "campaigns", "events", "step_it_up"]
 
-DATASET = Dataset(
-    "campaign_events",
-    "campaign_events.csv",
-    "Labour-migration timeline, Step It Up campaign events and recurring observances",
-    date(2025, 12, 31),
-    (
-        "Step It Up campaign site cmw25.org / cmw25.mfasia.org (archived copies)",
-        "Migrant Forum in Asia, Migrant Rights International, MADE network, ADN Asia pages",
-        "ILO NORMLEX and UN General Assembly records for adoptions and entries into force",
-        "Row-by-row citations in the 'sources' column",
-    ),
-)
+#: The bundled events file (its entry in the one registry of bundled files).
+DATASET = _bundled.dataset("campaign_events")
 
 _STEP_IT_UP_SOURCES = (
     "https://gfmd2010.wordpress.com/2014/12/18/on-internationalmigrantsday-new-step-it-up-"
@@ -90,9 +79,7 @@ _STEP_IT_UP_EVENTS = (
 @cache
 def events() -> tuple[Event, ...]:
     """The bundled curated events, in the order of the file, validated."""
-    text = files("migrant_convention").joinpath("_data", DATASET.file).read_text(
-        encoding="utf-8")
-    return read_events(text, DATASET.file)
+    return read_events(_bundled.text(DATASET.name), DATASET.file)
 
 
 def _pick(titles: tuple[str, ...]) -> tuple[Event, ...]:

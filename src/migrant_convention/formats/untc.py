@@ -8,7 +8,8 @@ a ratification (the one kind listed without a mark).  The marks are read from
 each header, so any mark a header defines (``s``, ``c``, ``P``, ``n``, ``p``,
 ``C``...) is understood, and a mark it does not define is an error.
 
-Participants are looked up by name in a bundled table of the UN's names,
+Participants are looked up by name (:func:`lookup_participant`, from
+:mod:`migrant_convention.places.names`) in a bundled table of the UN's names,
 current and former (``"Cape Verde"`` and ``"Cabo Verde"`` are both CPV), of
 States that no longer exist (``"Czechoslovakia"``: CSK) and of non-State
 participants (``"European Union"``: ORG-EU; ``"Hong Kong"``: HKG).  A name not
@@ -40,23 +41,21 @@ signatories and parties by deposit (its "in force" figures mean nothing).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
-from functools import cache
-from importlib.resources import files
 
 import attrs
 
+from .._bundled import dataset
+from .._rows import read_records
 from ..core.acts import Act, ActKind
 from ..core.dates import PartialDate
-from ..core.participants import Participant, ParticipantKind
+from ..core.participants import Participant
 from ..core.record import TreatyRecord
 from ..core.treaty import Rules, Treaty
 from ..errors import Problem, UnknownParticipantError, raise_if_problems
-from ._text import fold_name
+from ..places.names import lookup_participant, participant_names
 
 __all__ = [
     "Column",
@@ -70,58 +69,11 @@ __all__ = [
     "treaty_id",
 ]
 
-NAMES_FILE = "untc_names.csv"
+#: The bundled table of UN names (:func:`participant_names`).
+NAMES_FILE = dataset("untc_names").file
 SOURCE = "UN Treaty Collection status table"
 #: Refuse tables longer than this many characters.
 MAX_CHARS = 20_000_000
-
-
-# -- participant names -------------------------------------------------------------
-
-def _norm(name: str) -> str:
-    return fold_name(name)
-
-
-@cache
-def _name_rows() -> tuple[tuple[str, Participant, str], ...]:
-    text = files("migrant_convention").joinpath("_data", NAMES_FILE).read_text(encoding="utf-8")
-    out = []
-    for row in csv.DictReader(io.StringIO(text, newline="")):
-        kind = ParticipantKind(row["kind"])
-        out.append((row["name"], Participant(row["code"], row["name"], kind), row["sources"]))
-    return tuple(out)
-
-
-@cache
-def _by_name() -> dict[str, Participant]:
-    return {_norm(name): p for name, p, _ in _name_rows()}
-
-
-def participant_names() -> Mapping[str, tuple[Participant, str]]:
-    """The bundled name table: each UN name, its participant and why (sources).
-
-    >>> participant_names()["Czechoslovakia"][0].kind
-    <ParticipantKind.FORMER_STATE: 'former_state'>
-    """
-    return {name: (p, why) for name, p, why in _name_rows()}
-
-
-def lookup_participant(name: str) -> Participant:
-    """The participant a UN name stands for (exact match, ignoring case,
-    accents, typographic apostrophes and repeated spaces).
-
-    >>> lookup_participant("Cabo Verde").code, lookup_participant("cape verde").code
-    ('CPV', 'CPV')
-    >>> lookup_participant("Cabo Verdee")  # doctest: +IGNORE_EXCEPTION_DETAIL
-    Traceback (most recent call last):
-    UnknownParticipantError: unknown participant 'Cabo Verdee'
-
-    :raises UnknownParticipantError: the name is not in the table.
-    """
-    found = _by_name().get(_norm(name))
-    if found is None:
-        raise UnknownParticipantError(name, "not a UN name in the bundled name table")
-    return found
 
 
 # A footnote marker after a name: "Germany 3", "Germany3, 4".  Names of States
@@ -138,9 +90,7 @@ def _participant_of(name: str) -> tuple[Participant, str, tuple[str, ...]]:
         m = _NAME_FOOTNOTE.match(clean)
         if m is None:
             raise
-        found = _by_name().get(_norm(m.group(1)))
-        if found is None:
-            raise
+        found = lookup_participant(m.group(1))  # raises if still unknown
         return found, m.group(1), tuple(n.strip() for n in m.group(2).split(","))
 
 
@@ -287,7 +237,7 @@ class UntcReading:
     :ivar record: the acts read, with the treaty given (or a deposit-only one).
     :ivar locations: where each act came from (file, row, column).
     :ivar problems: one per non-empty cell that is not an act.
-    :ivar table_problems: problems of the table itself (header, names of rows
+    :ivar table_problems: problems of the table itself (its CSV, header, names of rows
         without any act), not of a cell.
     :ivar cells: how many non-empty cells there are besides participant names.
     """
@@ -364,18 +314,23 @@ def parse_table(
         table_problems.append(Problem(source, f"{len(text)} characters",
                                       f"larger than the limit of {MAX_CHARS}", "too-large"))
         text = ""
-    # A spreadsheet may save UTF-8 with a byte-order mark: it is not data.
-    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
-    header = rows[0] if rows else []
+    # The one row reader: a byte-order mark is not data, a blank line is not a
+    # row, and row N starts on line N.  Its problems are the table's.
+    records = read_records(text, source, table_problems)
+    first = next(records, None)
+    header = first.cells if first is not None and first.ok else []
     if not table_problems and (not header or header[0].strip() != "Participant"):
-        table_problems.append(Problem(f"{source}, row 1, column 1", header[0] if header else "",
+        table_problems.append(Problem(f"{source}, row {first.line if first else 1}, column 1",
+                                      header[0] if header else "",
                                       "the first column must be 'Participant'", "bad-header"))
     columns = [parse_column(h) for h in header[1:]]
     acts: list[Act] = []
     locations: list[str] = []
     participants: dict[str, Participant] = {}
     cells = 0
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row, ok in records:
+        if not ok:
+            continue  # reported by the reader
         name = row[0] if row else ""
         filled = [(i, c) for i, c in enumerate(row[1:], start=1) if c.strip()]
         cells += len(filled)

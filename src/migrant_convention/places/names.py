@@ -1,13 +1,27 @@
-"""State names in the six UN languages (Arabic, Chinese, English, French,
-Russian, Spanish).
+"""Names and codes of participants, both ways: the one place that turns a
+name into a code and a code into a name.
 
-English names are the UN's own short names, as the universe of States (or the
-treaty record) writes them: ``Türkiye``, ``Bolivia (Plurinational State of)``.
-Names in the other languages are the translations of the ISO 3166 names that
-pycountry ships (gettext catalogs from Debian's iso-codes project), where a
-translation exists.  They are ISO's names, not the UN's terminology (UNTERM):
-French reads ``Bolivie, état plurinational de``.  Where a translation is
-missing, :func:`state_name` falls back to the English UN name.
+**Codes from names.**  :func:`lookup_participant` finds the participant a UN
+name stands for in the bundled table of the UN's names (current and former,
+of States, former States, territories and organisations:
+:func:`participant_names`); :func:`code_of` reads what a person typed — a
+code, or a name in the universe, the record or that table — and suggests,
+never guesses, when it finds nothing.  Names are compared under
+:func:`fold_name`: case, accents, typographic apostrophes and repeated spaces
+do not matter; nothing else is forgiven (no fuzzy matching).
+
+>>> lookup_participant("Cape Verde").code, code_of("cote d’ivoire")
+('CPV', 'CIV')
+
+**Names from codes**, in the six UN languages (Arabic, Chinese, English,
+French, Russian, Spanish).  English names are the UN's own short names, as
+the universe of States (or the treaty record) writes them: ``Türkiye``,
+``Bolivia (Plurinational State of)``.  Names in the other languages are the
+translations of the ISO 3166 names that pycountry ships (gettext catalogs
+from Debian's iso-codes project), where a translation exists.  They are
+ISO's names, not the UN's terminology (UNTERM): French reads ``Bolivie, état
+plurinational de``.  Where a translation is missing, :func:`state_name` falls
+back to the English UN name.
 
 >>> state_name("CIV", "fr"), state_name("CIV", "es")
 ("Côte d'Ivoire", 'Costa de Marfíl')
@@ -17,18 +31,33 @@ missing, :func:`state_name` falls back to the English UN name.
 
 from __future__ import annotations
 
+import csv
 import gettext
+import io
 import re
+import unicodedata
+from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from typing import Any
 
+from .. import _bundled
+from ..core.participants import Participant, ParticipantKind
 from ..core.record import TreatyRecord
 from ..core.universe import Universe
-from ..errors import MigrantConventionError, UnknownParticipantError
+from ..errors import UnknownLanguageError, UnknownParticipantError
 
 __all__ = [
-    "LANGUAGES", "UnknownLanguageError", "short_name", "state_name", "translated_name",
+    "LANGUAGES",
+    "UnknownLanguageError",
+    "code_of",
+    "fold_name",
+    "lookup_participant",
+    "participant_name",
+    "participant_names",
+    "short_name",
+    "state_name",
+    "translated_name",
 ]
 
 #: The six official languages of the United Nations, by ISO 639-1 code.
@@ -38,18 +67,180 @@ LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 # the script the UN uses.
 _LOCALE = {"ar": "ar", "es": "es", "fr": "fr", "ru": "ru", "zh": "zh_CN"}
 
+# The bundled table of UN names, by its name in migrant_convention._bundled.
+_NAMES = "untc_names"
 
-class UnknownLanguageError(MigrantConventionError, ValueError):
-    """A language code that is not one of :data:`LANGUAGES`."""
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        super().__init__(f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)})")
+# -- comparing names -----------------------------------------------------------
+
+# Typographic apostrophes and quotes that people paste from web pages.
+_PUNCTUATION = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'",
+                              "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-",
+                              "\u2013": "-"})
+
+
+def fold_name(name: str) -> str:
+    """A key under which spellings of one name meet: case, accents, typographic
+    apostrophes and runs of spaces do not matter; letters and words do.
+
+    >>> fold_name("Côte d’Ivoire") == fold_name("cote d'ivoire")
+    True
+    >>> fold_name("Türkiye"), fold_name("  Sao  Tome ")
+    ('turkiye', 'sao tome')
+    """
+    decomposed = unicodedata.normalize("NFKD", name.translate(_PUNCTUATION))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.split()).casefold()
+
+
+_REMARKS = (
+    re.compile(r"\s+-\s+not a UN member$"),
+    re.compile(r"\s*\((?:formerly|admitted as|seat held) [^()]*\)$"),
+    re.compile(r"\s*\([^()]*\buntil\b[^()]*\)$"),
+)
+
+
+def short_name(name: str) -> str:
+    """*name* as the universe writes it, without the historical remark at its
+    end: "(formerly ...)", "(... until DATE)", "(admitted as ...)", "(seat held
+    ...)", "- not a UN member".  Parentheses that are part of the UN name stay.
+
+    >>> short_name("Burkina Faso (Upper Volta until 4 Aug 1984)")
+    'Burkina Faso'
+    >>> short_name("Bolivia (Plurinational State of)")
+    'Bolivia (Plurinational State of)'
+    """
+    for pattern in _REMARKS:
+        name = pattern.sub("", name)
+    return name
+
+
+# -- the table of UN names -----------------------------------------------------
+
+@cache
+def _name_rows() -> tuple[tuple[str, Participant, str], ...]:
+    text = _bundled.text(_NAMES)
+    out = []
+    for row in csv.DictReader(io.StringIO(text, newline="")):
+        kind = ParticipantKind(row["kind"])
+        out.append((row["name"], Participant(row["code"], row["name"], kind), row["sources"]))
+    return tuple(out)
+
+
+@cache
+def _by_folded_name() -> dict[str, Participant]:
+    return {fold_name(name): p for name, p, _ in _name_rows()}
+
+
+@cache
+def _table_codes() -> frozenset[str]:
+    return frozenset(p.code for _, p, _ in _name_rows())
+
+
+def participant_names() -> Mapping[str, tuple[Participant, str]]:
+    """The bundled name table: each UN name, its participant and why (sources).
+
+    >>> participant_names()["Czechoslovakia"][0].kind
+    <ParticipantKind.FORMER_STATE: 'former_state'>
+    """
+    return {name: (p, why) for name, p, why in _name_rows()}
+
+
+def lookup_participant(name: str) -> Participant:
+    """The participant a UN name stands for (exact match, ignoring case,
+    accents, typographic apostrophes and repeated spaces).
+
+    >>> lookup_participant("Cabo Verde").code, lookup_participant("cape verde").code
+    ('CPV', 'CPV')
+    >>> lookup_participant("Cabo Verdee")  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    UnknownParticipantError: unknown participant 'Cabo Verdee'
+
+    :raises UnknownParticipantError: the name is not in the table.
+    """
+    found = _by_folded_name().get(fold_name(name))
+    if found is None:
+        raise UnknownParticipantError(name, "not a UN name in the bundled name table")
+    return found
+
+
+# -- codes from what people type -----------------------------------------------
+
+def code_of(text: str, universe: Universe | None = None,
+            record: TreatyRecord | None = None) -> str:
+    """The code of the participant *text* stands for: a code (any case), or a
+    name compared under :func:`fold_name`.
+
+    With a *universe*, *text* is a code of it or a name any of its periods
+    has (with or without the historical remark, :func:`short_name`), and a UN
+    name of the bundled table (current or former: ``"Cape Verde"``,
+    ``"Swaziland"``) counts only for a State of that universe.  With a
+    *record*, its codes and its participants' names (current and former)
+    count too.  Without a universe, the bundled table decides: any of its
+    codes or names, States or not.
+
+    >>> code_of("alb"), code_of("Swaziland"), code_of("European Union")
+    ('ALB', 'SWZ', 'ORG-EU')
+    >>> code_of("United States")  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    UnknownParticipantError: unknown participant 'United States' (... did you mean ...?)
+
+    :raises UnknownParticipantError: if *text* names no participant or several
+        (the message says which), suggesting names that contain what was typed.
+    """
+    wanted = text.strip()
+    code = wanted.upper()
+    if code in (universe if universe is not None else _table_codes()) or (
+            record is not None and code in record.codes):
+        return code
+    folded = fold_name(wanted)
+    matches: set[str] = set()
+    if universe is not None:
+        matches |= {p.code for p in universe.periods
+                    if folded in (fold_name(p.name), fold_name(short_name(p.name)))}
+    if record is not None:
+        matches |= {p.code for p in record.participants
+                    if folded in (fold_name(n) for n in p.names)}
+    table = _by_folded_name()
+    found = table.get(folded)
+    if not matches and found is not None and (universe is None or found.code in universe):
+        matches = {found.code}
+    if len(matches) == 1:
+        return matches.pop()
+    if len(matches) > 1:
+        raise UnknownParticipantError(text, f"ambiguous: {', '.join(sorted(matches))}")
+    # Suggest, never guess: names that contain what was typed.
+    if universe is None:
+        close = sorted({p.name for n, p in table.items() if folded and folded in n})[:4]
+    else:
+        close = sorted({short_name(universe.name(p.code)) for n, p in table.items()
+                        if folded and folded in n and p.code in universe})[:4]
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    raise UnknownParticipantError(text, f"give an ISO 3166 alpha-3 code or a UN name{hint}")
+
+
+# -- names from codes ------------------------------------------------------------
+
+def participant_name(record: TreatyRecord, universe: Universe | None, code: str,
+                     on: date | None = None) -> str:
+    """The name of *code*: as the record names it (the UN's current name),
+    else the universe's (on *on*, remarks and all), else the code itself.
+
+    >>> from migrant_convention import data
+    >>> participant_name(data.icrmw(), None, "CPV"), participant_name(data.icrmw(), None, "XKX")
+    ('Cabo Verde', 'XKX')
+    """
+    p = record.participant(code)
+    if p is not None:
+        return p.name
+    if universe is not None and code in universe:
+        return universe.name(code, on)
+    return code
 
 
 def _check_lang(lang: str) -> None:
     if lang not in LANGUAGES:
-        raise UnknownLanguageError(lang)
+        raise UnknownLanguageError(lang, LANGUAGES)
 
 
 @cache
@@ -131,39 +322,25 @@ def state_name(
     return _english(code, on, universe, record)
 
 
-_REMARKS = (
-    re.compile(r"\s+-\s+not a UN member$"),
-    re.compile(r"\s*\((?:formerly|admitted as|seat held) [^()]*\)$"),
-    re.compile(r"\s*\([^()]*\buntil\b[^()]*\)$"),
-)
-
-
-def short_name(name: str) -> str:
-    """*name* as the universe writes it, without the historical remark at its
-    end: "(formerly ...)", "(... until DATE)", "(admitted as ...)", "(seat held
-    ...)", "- not a UN member".  Parentheses that are part of the UN name stay.
-
-    >>> short_name("Burkina Faso (Upper Volta until 4 Aug 1984)")
-    'Burkina Faso'
-    >>> short_name("Bolivia (Plurinational State of)")
-    'Bolivia (Plurinational State of)'
-    """
-    for pattern in _REMARKS:
-        name = pattern.sub("", name)
-    return name
-
-
 def _english(code: str, on: date | None, universe: Universe | None,
              record: TreatyRecord | None) -> str:
     if record is not None and (p := record.participant(code)) is not None:
         return p.name
     if universe is None:
-        from .. import data
-
-        universe = data.states()
+        universe = _bundled_universe()
     if code in universe:
         return short_name(universe.name(code, on))
     found = _iso_entry(code)
     if found is not None:
         return str(found[1].name)
     raise UnknownParticipantError(code, "not in the universe, the record or ISO 3166")
+
+
+def _bundled_universe() -> Universe:
+    # The one import of this module that runs up the layers (places -> data):
+    # the default universe is the bundled dataset, which only the data layer
+    # can parse (its reader is in formats.csvio).  Kept until the universe
+    # reader moves below places or the default moves above data.
+    from .. import data
+
+    return data.states()

@@ -11,16 +11,11 @@ and ``Nauru``):
 * :func:`un_regional_groups` — the five regional groups of UN Member States
   (DGACM), plus the four non-member States of the universe with no group.
 
-Both show **one present-day arrangement with no history**: they must not be
-read back into the past (Bhutan was an LDC in 2014; Israel had no group before
-2000; the Asian group became Asia-Pacific in 2011).  Special cases, from the
-files' ``note`` column: Türkiye is listed by DGACM in both Asia-Pacific and
-WEOG and is counted once, in WEOG (where it counts for elections); the United
-States belongs to no group but is counted with WEOG (it attends as an observer
-and counts as a member for elections); Israel is in WEOG (New York from 2000,
-Geneva from 2014); the State of Palestine, a member of the Asian group since
-1986 but not on DGACM's list of Member States, is in no group; Kiribati is a
-judgement call, coded Asia-Pacific as DGACM lists it.
+Both show **one present-day arrangement with no history**, and the regional
+groups have special cases (Türkiye, the United States, Israel, the State of
+Palestine, Kiribati) given in the file's ``note`` column:
+``docs/explanation/regions-and-groups.md`` explains both.  The files are
+loaded through the one loader of bundled data, :mod:`migrant_convention._bundled`.
 
 >>> areas = {a.iso3: a for a in m49_areas()}
 >>> a = areas["NGA"]
@@ -36,14 +31,13 @@ import csv
 import io
 import re
 from collections.abc import Callable
-from datetime import date
 from functools import cache
-from importlib.resources import files
 
 import attrs
 
+from .. import _bundled
+from .._bundled import Dataset
 from ..core._convert import to_strings
-from ..data import Dataset
 from ..errors import Problem, raise_if_problems
 
 __all__ = [
@@ -76,41 +70,10 @@ UN_GROUPS = (
     "none",
 )
 
+#: The two bundled regional tables (entries of the one registry,
+#: :data:`migrant_convention._bundled.BUNDLED`), by name.
 REGIONAL_DATASETS: dict[str, Dataset] = {
-    "m49": Dataset(
-        "m49",
-        "m49_regions.csv",
-        "UN M49 regions, sub-regions and intermediate regions, with LDC/LLDC/SIDS flags",
-        # The edition published after Nauru's change of name to Naoero
-        # (effective 26 June 2026): it reads Naoero, Türkiye, 44 LDCs.
-        date(2026, 6, 26),
-        (
-            "UNSD, Standard country or area codes for statistical use (M49), "
-            "https://unstats.un.org/unsd/methodology/m49/overview/",
-            "Mirror github.com/tken2556/un_geographic_regions@44bc695 'UNSD — Methodology.csv', "
-            "checked against github.com/Rana-Irem-Turhan/climate_dashboard_2@a337cbf and "
-            "github.com/lukes/ISO-3166-Countries-with-Regional-Codes all/all.csv (2024-06-19)",
-            "Row-by-row citations in the 'sources' column",
-        ),
-    ),
-    "un_regional_groups": Dataset(
-        "un_regional_groups",
-        "un_regional_groups.csv",
-        "Regional groups of UN Member States (African, Asia-Pacific, Eastern European, "
-        "Latin American and Caribbean, Western European and Others)",
-        # The latest dated source consulted (the Dag Hammarskjöld Library FAQ,
-        # version of 25 Jan 2023); the DGACM copy is archived text of 2022 or later.
-        date(2023, 1, 25),
-        (
-            "UN DGACM, Regional groups of Member States, "
-            "https://www.un.org/dgacm/en/content/regional-groups (archived copy, 2022 or later)",
-            "2017 transcription in github.com/openclimatedata/countrygroups@4a913b2 "
-            "(WEOG list and the illegible part of the Latin American list)",
-            "UN Dag Hammarskjöld Library, https://ask.un.org/faq/14521 (25 Jan 2023): "
-            "special cases",
-            "Row-by-row citations in the 'sources' column",
-        ),
-    ),
+    name: _bundled.dataset(name) for name in ("m49", "un_regional_groups")
 }
 
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
@@ -272,10 +235,6 @@ def read_regional_groups(text: str, source: str = "<groups>") -> tuple[RegionalG
     return tuple(out)
 
 
-def _text(name: str) -> str:
-    return files("migrant_convention").joinpath("_data", name).read_text(encoding="utf-8")
-
-
 @cache
 def m49_areas() -> tuple[M49Area, ...]:
     """The bundled M49 table (248 areas), loaded on first use.
@@ -284,7 +243,7 @@ def m49_areas() -> tuple[M49Area, ...]:
     248
     """
     meta = REGIONAL_DATASETS["m49"]
-    return read_m49(_text(meta.file), meta.file)
+    return read_m49(_bundled.text(meta.name), meta.file)
 
 
 @cache
@@ -295,4 +254,4 @@ def un_regional_groups() -> tuple[RegionalGroupEntry, ...]:
     197
     """
     meta = REGIONAL_DATASETS["un_regional_groups"]
-    return read_regional_groups(_text(meta.file), meta.file)
+    return read_regional_groups(_bundled.text(meta.name), meta.file)
