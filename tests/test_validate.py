@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 import pytest
 
 from migrant_convention import (
@@ -109,3 +110,21 @@ def test_signature_after_closing() -> None:
                                                      signature_closes=date(1995, 12, 31)))
     record = TreatyRecord(closed, [act("ARG", ActKind.SIGNATURE, "2004-08-10")])
     assert [p.code for p in problems(record, STATES)] == ["after-closing"]
+
+
+def test_an_act_of_a_state_after_it_ceased_is_reported() -> None:
+    # The USSR ended in December 1991 (UN membership continued by the Russian
+    # Federation): an accession coded SUN in 2021 is a miscoded act, not Russia's.
+    record = data.icrmw()
+    stray = Act("SUN", ActKind.ACCESSION, PartialDate.parse("2021-03-01"))
+    bad = attrs.evolve(record, acts=(*record.acts, stray))
+    found = [p for p in problems(bad, data.states()) if p.code == "ceased-state"]
+    assert len(found) == 1
+    assert found[0].value == "SUN"
+    assert "RUS" in str(found[0])
+    assert "1991" in str(found[0])
+
+
+def test_a_successor_listed_for_its_predecessors_act_is_accepted() -> None:
+    # UN practice lists Serbia and Montenegro's 2004 signature under Serbia.
+    assert not [p for p in problems(data.icrmw(), data.states()) if p.code == "ceased-state"]

@@ -10,6 +10,7 @@ doubt.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from ..errors import Problem, raise_if_problems
 from .acts import Act, ActKind
@@ -90,6 +91,19 @@ def problems(
                 report(i, "date", str(act.date),
                        "the State (or one it continues) is not in the universe of States then",
                        "outside-universe")
+            elif act.participant in universe and (
+                ceased := _ceased(universe, act.participant)
+            ) is not None and lo > ceased:
+                # The UN lists a successor's acts under its name even when a
+                # predecessor made them (Serbia's 2004 signature, made by Serbia
+                # and Montenegro), but a State that has ceased to exist does
+                # nothing more: a later act under its code is a successor's,
+                # miscoded.
+                later = [c for c in universe.lineage(act.participant)
+                         if universe.contains(c, lo)]
+                report(i, "participant", act.participant,
+                       f"ceased to exist on {ceased}; an act dated {act.date} cannot be its own"
+                       + (f" (is it {later[0]}'s?)" if later else ""), "ceased-state")
 
     # Sequences, per lineage.
     groups: dict[tuple[str, ...], list[Act]] = {}
@@ -140,6 +154,15 @@ def problems(
                 bound_since = None
     found.sort(key=lambda t: t[0])
     return [p for _, p in found]
+
+
+def _ceased(universe: Universe, code: str) -> date | None:
+    """The last day of *code* in *universe* if it has ceased to exist (no open
+    period), else ``None``."""
+    periods = universe.periods_of(code)
+    if any(p.end is None for p in periods):
+        return None
+    return max(p.end for p in periods if p.end is not None)
 
 
 def validate_record(
