@@ -5,14 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from .. import data
 from ..core.record import TreatyRecord
 from ..core.status import entry_into_force_for, status, timeline
 from ..core.universe import Universe
-from ..errors import UnknownParticipantError
-from ..formats._text import fold_name
-from ..formats.untc import participant_names
-from ..places.names import short_name, state_name
+from ..places.names import code_of, short_name, state_name
 from ._shared import (
     OK,
     Subparsers,
@@ -45,32 +41,12 @@ def register(sub: Subparsers) -> None:
     p.set_defaults(handler=timeline_command)
 
 
-def resolve_state(text: str, universe: Universe, record: TreatyRecord | None = None) -> str:
-    """An ISO code or a name (current or former, case-insensitive) to a code;
-    the names of *record*'s participants count too (default: the bundled
-    Convention's)."""
-    wanted = text.strip()
-    record = record if record is not None else data.icrmw()
-    if wanted.upper() in universe or wanted.upper() in record.codes:
-        return wanted.upper()
-    folded = fold_name(wanted)
-    matches = {p.code for p in universe.periods
-               if folded in (fold_name(p.name), fold_name(short_name(p.name)))}
-    matches |= {p.code for p in record.participants
-                if folded in (fold_name(n) for n in p.names)}
-    # UN names current and former ("Cape Verde", "Turkey", "Swaziland").
-    names = {fold_name(name): p.code for name, (p, _) in participant_names().items()}
-    if not matches and folded in names and names[folded] in universe.codes:
-        matches = {names[folded]}
-    if len(matches) == 1:
-        return matches.pop()
-    if len(matches) > 1:
-        raise UnknownParticipantError(text, f"ambiguous: {', '.join(sorted(matches))}")
-    # Suggest, never guess: names that contain what was typed.
-    close = sorted({short_name(universe.name(c)) for n, c in names.items()
-                    if folded and folded in n and c in universe.codes})[:4]
-    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-    raise UnknownParticipantError(text, f"give an ISO 3166 alpha-3 code or a UN name{hint}")
+def resolve_state(text: str, universe: Universe, record: TreatyRecord) -> str:
+    """What the user typed for STATE, an ISO code or a name (current or former,
+    any case) of *universe*, of *record*'s participants or of the UN's table,
+    to a code: :func:`~migrant_convention.places.names.code_of`, which
+    suggests and never guesses when it finds nothing."""
+    return code_of(text, universe, record)
 
 
 def status_command(args: argparse.Namespace, out: TextIO) -> int:
