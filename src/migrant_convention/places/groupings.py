@@ -410,8 +410,9 @@ def _check_missing(g: Grouping, members: Iterable[str], on: date) -> list[Proble
 def _breakdown_at(
     record: TreatyRecord, universe: Universe, on: date, g: Grouping, how: Resolve,
 ) -> Breakdown:
-    st = statuses(record, universe, on, resolve=how)
+    # Counts first: an undecidable day is reported as "ratification by numbers".
     totals = counts(record, universe, on, resolve=how)
+    st = statuses(record, universe, on, resolve=how)
     signed = ever_signed(record, universe, on, resolve=how)
     members: dict[str, list[str]] = {group: [] for group in (*g.order, UNASSIGNED)}
     for code in sorted(st):
