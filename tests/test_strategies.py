@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
 from typing import Any
 
@@ -130,3 +131,29 @@ def test_fixed_treaty_and_universe_are_used() -> None:
         mc.validate_record(*pair)
 
     check()
+
+
+@given(mst.records_with_universes(treaty=mst.treaties(max_instruments=2, denunciation=True),
+                                  imprecise=False, non_states=False))
+def test_a_new_consent_waits_for_the_denunciation_to_take_effect(
+    pair: tuple[mc.TreatyRecord, mc.Universe],
+) -> None:
+    record, universe = pair
+    clause = record.treaty.rules.denunciation
+    assert clause is not None
+    by_lineage: dict[tuple[str, ...], list[mc.Act]] = {}
+    for act in record.acts:
+        by_lineage.setdefault(universe.lineage(act.participant), []).append(act)
+    for acts in by_lineage.values():
+        effect = None
+        for act in acts:  # each lineage's acts are listed in chronological order
+            if act.kind is mc.ActKind.DENUNCIATION:
+                effect = clause.effect(act.date.latest)
+            elif act.kind.is_consent and effect is not None:
+                assert act.date.latest >= effect
+
+
+def test_the_0_1_module_path_gives_the_same_objects() -> None:
+    old_path = importlib.import_module("migrant_convention.strategies")  # a _compat alias
+    for name in mst.__all__:
+        assert getattr(old_path, name) is getattr(mst, name)
