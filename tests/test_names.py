@@ -7,9 +7,18 @@ from datetime import date
 import pytest
 
 from migrant_convention import data
+from migrant_convention.core.record import TreatyRecord
+from migrant_convention.core.universe import Basis, Membership, Universe
+from migrant_convention.errors import UnknownParticipantError
+from migrant_convention.formats import _text, untc
 from migrant_convention.places.names import (
     LANGUAGES,
     UnknownLanguageError,
+    code_of,
+    fold_name,
+    lookup_participant,
+    participant_name,
+    participant_names,
     short_name,
     state_name,
     translated_name,
@@ -69,3 +78,97 @@ def test_bad_language_and_code() -> None:
         translated_name("DEU", "de")
     with pytest.raises(LookupError):
         state_name("XXX")
+
+
+# -- codes from names: code_of ---------------------------------------------------------
+
+
+def _record_with(*rows: str) -> TreatyRecord:
+    """A record read from a UN Treaty Collection table with these participant rows."""
+    text = "Participant,Signature\n" + "".join(f"{name},13 May 2009\n" for name in rows)
+    return untc.read_table(text, "t.csv")
+
+
+def test_code_of_takes_a_code_in_any_case() -> None:
+    states = data.states()
+    assert code_of(" alb ", states) == "ALB"
+    assert code_of("alb") == "ALB"  # a code of the bundled name table
+
+
+def test_code_of_reads_the_names_of_the_universe_with_or_without_remarks() -> None:
+    states = data.states()
+    for period in states.periods:
+        if period.end is None and period.code.isalpha() and len(period.code) == 3:
+            assert code_of(period.name.upper(), states) == period.code, period.name
+            assert code_of(short_name(period.name), states) == period.code, period.name
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("Cape Verde", "CPV"), ("Swaziland", "SWZ"), ("Turkey", "TUR"), ("Zaire", "COD"),
+    ("the former yugoslav republic of macedonia", "MKD"), ("Côte d\u2019Ivoire", "CIV"),
+])
+def test_code_of_knows_former_un_names(typed: str, code: str) -> None:
+    assert code_of(typed, data.states()) == code
+    assert code_of(typed) == code
+
+
+def test_code_of_counts_only_states_of_the_universe_given() -> None:
+    states = data.states()
+    assert "HKG" not in states
+    assert code_of("Hong Kong") == "HKG"  # no universe: the table decides
+    with pytest.raises(UnknownParticipantError):
+        code_of("Hong Kong", states)
+    with pytest.raises(UnknownParticipantError):
+        code_of("HKG", states)
+    # ... unless the record has it.
+    record = _record_with("Hong Kong")
+    assert code_of("hong kong", states, record) == "HKG"
+    assert code_of("hkg", states, record) == "HKG"
+
+
+def test_code_of_reads_the_names_of_the_record() -> None:
+    record = _record_with("European Union")
+    assert code_of("european union", data.states(), record) == "ORG-EU"
+
+
+def test_code_of_refuses_an_ambiguous_name() -> None:
+    twins = Universe([
+        Membership("ALB", "Twinland", date(1950, 1, 1), None, Basis.UN_MEMBER),
+        Membership("DZA", "Twinland", date(1950, 1, 1), None, Basis.UN_MEMBER),
+    ])
+    with pytest.raises(UnknownParticipantError, match="ambiguous: ALB, DZA"):
+        code_of("twinland", twins)
+
+
+def test_code_of_suggests_but_never_guesses() -> None:
+    states = data.states()
+    with pytest.raises(UnknownParticipantError) as raised:
+        code_of("United States", states)
+    assert "did you mean 'United States of America'" in str(raised.value)
+    assert raised.value.value == "United States"
+    for typed in ("Cabo Verd", "Republic of Atlantis", "", "Korea"):
+        with pytest.raises(UnknownParticipantError):
+            code_of(typed, states)
+        with pytest.raises(UnknownParticipantError):
+            code_of(typed)
+
+
+def test_lookups_agree_with_the_name_table() -> None:
+    # Every name of the table gives its own code, through both look-ups.
+    for name, (participant, _) in participant_names().items():
+        assert lookup_participant(name) == participant
+        assert code_of(name) == participant.code
+
+
+def test_participant_name_falls_back_to_the_universe_then_the_code() -> None:
+    record, states = data.icrmw(), data.states()
+    assert participant_name(record, states, "CPV") == record.participant("CPV").name  # type: ignore[union-attr]
+    assert "CHE" not in record.codes
+    assert participant_name(record, states, "CHE") == states.name("CHE")
+    assert participant_name(record, None, "CHE") == "CHE"
+
+
+def test_fold_name_is_the_one_used_everywhere() -> None:
+    assert _text.fold_name is fold_name
+    assert fold_name("  Côte  D\u2019IVOIRE ") == fold_name("cote d'ivoire")
+    assert fold_name("Korea") != fold_name("Korea (Republic of)")  # nothing fuzzy

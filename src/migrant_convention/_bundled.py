@@ -7,8 +7,15 @@ parse the files (:mod:`~migrant_convention.data`,
 :mod:`~migrant_convention.places.regions`, :mod:`~migrant_convention.places.names`)
 all read them here.
 
-This module is a foundation: it imports nothing from the package but
-:mod:`~migrant_convention.errors`.
+A dataset is *parsed* higher up (the bundled universe by
+:mod:`~migrant_convention.data`, with the readers of
+:mod:`~migrant_convention.formats`).  A lower layer that needs a parsed
+dataset as a default (:func:`~migrant_convention.places.names.state_name`
+names States after the bundled universe) asks :func:`load`, and the layer that
+can parse it says how with :func:`provide`: the dependency is handed down,
+never imported up.
+
+This module is a foundation: it imports nothing from the package.
 
 >>> dataset("icrmw").file
 'icrmw_actions.csv'
@@ -18,13 +25,14 @@ This module is a foundation: it imports nothing from the package but
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from importlib.resources import files
 
 import attrs
 
-__all__ = ["BUNDLED", "Dataset", "dataset", "text"]
+__all__ = ["BUNDLED", "Dataset", "dataset", "load", "provide", "text"]
 
 _PACKAGE = "migrant_convention"
 _FOLDER = "_data"
@@ -149,3 +157,30 @@ def text(name: str) -> str:
     :raises KeyError: if there is no such dataset.
     """
     return files(_PACKAGE).joinpath(_FOLDER, dataset(name).file).read_text(encoding="utf-8")
+
+
+_LOADERS: dict[str, Callable[[], object]] = {}
+
+
+def provide(name: str, loader: Callable[[], object]) -> None:
+    """Say how to load the parsed dataset *name*, for :func:`load`.
+
+    Called by the layer that parses it (and by the package's façade, which
+    imports nothing until asked), so that lower layers need not import it.
+
+    :raises KeyError: if there is no such dataset.
+    """
+    dataset(name)
+    _LOADERS[name] = loader
+
+
+def load(name: str) -> object:
+    """The parsed dataset *name*, as its :func:`provide`-d loader gives it.
+
+    :raises LookupError: if no layer has said how to load it yet.
+    """
+    loader = _LOADERS.get(name)
+    if loader is None:
+        raise LookupError(f"the bundled dataset {name!r} has no loader: import "
+                          "migrant_convention.data (importing migrant_convention should)")
+    return loader()

@@ -96,3 +96,8 @@ def icrmw() -> TreatyRecord:
         record, states(), locations=[f"{meta.file}, row {i + 2}" for i in range(len(acts))]
     )
     return record
+
+
+# The default universe of the layers below (places.names.state_name), handed
+# down rather than imported up.
+_bundled.provide("states", states)

@@ -337,10 +337,9 @@ def _english(code: str, on: date | None, universe: Universe | None,
 
 
 def _bundled_universe() -> Universe:
-    # The one import of this module that runs up the layers (places -> data):
-    # the default universe is the bundled dataset, which only the data layer
-    # can parse (its reader is in formats.csvio).  Kept until the universe
-    # reader moves below places or the default moves above data.
-    from .. import data
-
-    return data.states()
+    # The bundled universe is parsed by the data layer, above this one: it
+    # hands its loader down (_bundled.provide), so nothing here imports it.
+    universe = _bundled.load("states")
+    if not isinstance(universe, Universe):
+        raise TypeError(f"the bundled universe loaded as a {type(universe).__name__}")
+    return universe
