@@ -39,12 +39,18 @@ from __future__ import annotations
 # _treaties (delays and final clauses), _universes, _records (built on
 # _histories, which asks a treaty's rules for every date of the law) and
 # _events (events and campaigns); _args and _vocabulary serve them all.
-from ._dates import DEFAULT_MAX_DATE, DEFAULT_MIN_DATE, dates, partial_dates
+from . import _dates
+from ._dates import dates, partial_dates
 from ._events import campaigns, events
 from ._participants import acts, participants
 from ._records import records_with_universes, treaty_records
 from ._treaties import delays, treaties
 from ._universes import universes
+
+#: The earliest day generated unless you say otherwise (the UN Charter's year).
+DEFAULT_MIN_DATE = _dates.DEFAULT_MIN_DATE
+#: The latest day generated unless you say otherwise.
+DEFAULT_MAX_DATE = _dates.DEFAULT_MAX_DATE
 
 __all__ = [
     "DEFAULT_MAX_DATE",

@@ -12,9 +12,9 @@ from hypothesis.strategies import SearchStrategy
 from ...core.dates import PartialDate, Precision
 from ._args import _check_range
 
-#: The earliest day generated unless you say otherwise (the UN Charter's year).
+# The default bounds (the UN Charter's year to the end of the century),
+# documented where they are public: the package's __init__.
 DEFAULT_MIN_DATE = date(1945, 1, 1)
-#: The latest day generated unless you say otherwise.
 DEFAULT_MAX_DATE = date(2099, 12, 31)
 
 _ALL_PRECISIONS = (Precision.DAY, Precision.MONTH, Precision.YEAR, Precision.ON_OR_BEFORE)
