@@ -10,7 +10,8 @@ their own treaty's record in a spreadsheet:
 * universe: ``name,iso3,iso3166_status,from_date,to_date,basis,continues,sources``.
 
 Reading reports every problem at once, each with the file, row and field and
-the offending value, in a :class:`~migrant_convention.errors.ValidationError`.
+the offending value, in a :class:`~migrant_convention.errors.ValidationError`;
+``row N`` is the row that starts on line N of the file.
 Writing what was read gives back the same rows, so a round trip is lossless.
 """
 
@@ -22,6 +23,7 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
+from .. import _rows
 from ..core.acts import Act, parse_action
 from ..core.dates import PartialDate, parse_date
 from ..core.participants import Participant, ParticipantKind, check_code, is_iso_alpha3
@@ -51,47 +53,11 @@ NO_ISO_CODES = {
 }
 
 # Reading untrusted input: refuse absurd sizes before building anything.
-MAX_ROWS = 1_000_000
-csv.field_size_limit(1_000_000)
+MAX_ROWS = _rows.MAX_ROWS
 
 
 def _split_sources(text: str) -> tuple[str, ...]:
     return tuple(text.split(_SEP)) if text else ()
-
-
-def _rows(text: str, source: str, columns: tuple[str, ...], problems: list[Problem]
-          ) -> list[tuple[int, dict[str, str]]]:
-    # A spreadsheet may save UTF-8 with a byte-order mark: it is not data.
-    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    header = tuple(reader.fieldnames or ())
-    missing = [c for c in columns if c not in header]
-    if missing:
-        problems.append(Problem(f"{source}, header", ",".join(header),
-                                f"missing column(s) {', '.join(missing)}", "missing-column"))
-        return []
-    extra = [c for c in header if c not in columns]
-    if extra:
-        problems.append(Problem(f"{source}, header", ",".join(header),
-                                f"unknown column(s) {', '.join(extra)}", "unknown-column"))
-    out = []
-    for i, row in enumerate(reader):
-        line = i + 2
-        if i >= MAX_ROWS:
-            problems.append(Problem(f"{source}", f"{MAX_ROWS}+ rows", "too many rows", "too-large"))
-            break
-        cells = {k: (v or "") for k, v in row.items() if k is not None}
-        if None in row:
-            # Reported by the caller, in row order; "" marks the extra cells.
-            cells[""] = " | ".join(row[None])
-        out.append((line, cells))
-    return out
-
-
-def _no_extra_cells(row: dict[str, str], where: str, problems: list[Problem]) -> bool:
-    if "" in row:
-        problems.append(Problem(where, row[""], "more cells than columns", "extra-cells"))
-        return False
-    return True
 
 
 def read_acts(text: str, source: str = "<acts>") -> tuple[tuple[Act, ...], tuple[Participant, ...]]:
@@ -104,9 +70,8 @@ def read_acts(text: str, source: str = "<acts>") -> tuple[tuple[Act, ...], tuple
     problems: list[Problem] = []
     acts: list[Act] = []
     participants: dict[str, Participant] = {}
-    for line, row in _rows(text, source, ACT_COLUMNS, problems):
-        where = f"{source}, row {line}"
-        ok = _no_extra_cells(row, where, problems)
+    for read in _rows.read_rows(text, source, problems, required=ACT_COLUMNS, max_rows=MAX_ROWS):
+        where, row, ok = read.where, read.cells, read.complete
         code = row["iso3"].strip()
         name = row["participant"].strip()
         if not name:
@@ -195,10 +160,12 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
     problems: list[Problem] = []
     periods: list[Membership] = []
     period_lines: list[int] = []  # the row of each period
-    rows = _rows(text, source, UNIVERSE_COLUMNS, problems)
-    for line, row in rows:
-        where = f"{source}, row {line}"
-        ok = _no_extra_cells(row, where, problems)
+    rows: list[_rows.Row] = []
+    # Read row by row, so that each row's problems follow its own shape problems.
+    for read in _rows.read_rows(text, source, problems, required=UNIVERSE_COLUMNS,
+                                max_rows=MAX_ROWS):
+        rows.append(read)
+        line, where, row, ok = read
         code = _code_for(row)
         status = row["iso3166_status"].strip()
         if code is None:
@@ -248,10 +215,10 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
                                   _split_sources(row["sources"])))
         period_lines.append(line)
     codes = {p.code for p in periods}
-    for line, row in rows:
-        cont = row["continues"].strip()
+    for read in rows:
+        cont = read.cells["continues"].strip()
         if cont and cont not in codes:
-            problems.append(Problem(f"{source}, row {line}, field 'continues'", cont,
+            problems.append(Problem(f"{read.where}, field 'continues'", cont,
                                     "continues a State that has no period", "unknown-participant"))
     by_code: dict[str, list[tuple[Membership, int]]] = {}
     for p, line in zip(periods, period_lines, strict=True):

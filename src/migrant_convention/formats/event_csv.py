@@ -16,7 +16,10 @@ The layout is that of the project's ``campaign_events.csv``::
 
 Reading reports every problem of every row at once in a
 :class:`~migrant_convention.errors.ValidationError`, naming the file, row and
-field and the bad value.  Writing what was read gives back the same rows.
+field and the bad value (``row N`` is the row that starts on line N); a column
+the layout does not have is reported, as by
+:mod:`~migrant_convention.formats.csvio`.  Writing what was read gives back the
+same rows.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import io
 import re
 from collections.abc import Iterable
 
+from .._rows import read_rows
 from ..campaigns.events import Event, EventKind, Recurrence, parse_kind
 from ..core.dates import PartialDate, Precision
 from ..errors import InvalidDateError, Problem, raise_if_problems
@@ -87,19 +91,8 @@ def read_events(text: str, source: str = "<events>") -> tuple[Event, ...]:
     """
     problems: list[Problem] = []
     events: list[Event] = []
-    # A spreadsheet may save UTF-8 with a byte-order mark: it is not data.
-    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    header = tuple(reader.fieldnames or ())
-    missing = [c for c in EVENT_COLUMNS if c not in header]
-    if missing:
-        raise_if_problems(f"invalid events in {source}", [Problem(
-            f"{source}, header", ",".join(header), f"missing column(s) {', '.join(missing)}",
-            "missing-column")])
-    for i, raw in enumerate(reader):
-        where = f"{source}, row {i + 2}"
-        if None in raw:
-            problems.append(Problem(where, raw[None], "more cells than columns", "extra-cells"))
-        row = {k: (v or "") for k, v in raw.items() if k is not None}
+    for read in read_rows(text, source, problems, required=EVENT_COLUMNS):
+        where, row = read.where, read.cells
         before = len(problems)
         start = _date(row, "date", where, problems)
         end = _date(row, "end_date", where, problems) if row["end_date"].strip() else None
@@ -140,7 +133,7 @@ def read_events(text: str, source: str = "<events>") -> tuple[Event, ...]:
             if kind is not None and kind is not EventKind.OBSERVANCE:
                 problems.append(Problem(f"{where}, field 'kind'", row["kind"],
                                         "only an observance recurs", "bad-recurrence"))
-        if len(problems) > before or start is None or kind is None:
+        if len(problems) > before or start is None or kind is None or not read.complete:
             continue
         events.append(Event(
             title, kind, start, end, row["location"], split_organisers(row["organisers"]),

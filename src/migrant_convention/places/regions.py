@@ -27,8 +27,6 @@ loaded through the one loader of bundled data, :mod:`migrant_convention._bundled
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable
 from functools import cache
@@ -37,6 +35,7 @@ import attrs
 
 from .. import _bundled
 from .._bundled import Dataset
+from .._rows import read_rows
 from ..core._convert import to_strings
 from ..errors import Problem, raise_if_problems
 
@@ -133,22 +132,12 @@ class RegionalGroupEntry:
 
 def _rows(text: str, source: str, columns: tuple[str, ...], problems: list[Problem],
           check: Callable[[str, dict[str, str]], bool]) -> list[tuple[str, dict[str, str]]]:
-    # Every cell is read as text: csv never converts, so "002" keeps its zeros.
-    # A spreadsheet may save UTF-8 with a byte-order mark: it is not data.
-    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    header = tuple(reader.fieldnames or ())
-    if header != columns:
-        problems.append(Problem(f"{source}, header", ",".join(header),
-                                f"expected the columns {','.join(columns)}", "bad-header"))
-        return []
+    # The one row reader: every cell is text ("002" keeps its zeros), the
+    # header must be *columns* exactly, and row N starts on line N.
     out = []
     seen: dict[str, int] = {}
-    for i, row in enumerate(reader):
-        line = i + 2
-        where = f"{source}, row {line}"
-        if None in row:
-            problems.append(Problem(where, row[None], "more cells than columns", "extra-cells"))
-        cells = {k: (v or "") for k, v in row.items() if k is not None}
+    for line, where, cells, _ in read_rows(text, source, problems, required=columns,
+                                           exact=True):
         # Checked here, row by row, so problems are reported in file order.
         if _key_ok(where, line, cells, seen, problems) and check(where, cells):
             out.append((where, cells))
