@@ -41,8 +41,6 @@ signatories and parties by deposit (its "in force" figures mean nothing).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -50,6 +48,7 @@ from datetime import date
 import attrs
 
 from .._bundled import dataset
+from .._rows import read_records
 from ..core.acts import Act, ActKind
 from ..core.dates import PartialDate
 from ..core.participants import Participant
@@ -238,7 +237,7 @@ class UntcReading:
     :ivar record: the acts read, with the treaty given (or a deposit-only one).
     :ivar locations: where each act came from (file, row, column).
     :ivar problems: one per non-empty cell that is not an act.
-    :ivar table_problems: problems of the table itself (header, names of rows
+    :ivar table_problems: problems of the table itself (its CSV, header, names of rows
         without any act), not of a cell.
     :ivar cells: how many non-empty cells there are besides participant names.
     """
@@ -315,18 +314,23 @@ def parse_table(
         table_problems.append(Problem(source, f"{len(text)} characters",
                                       f"larger than the limit of {MAX_CHARS}", "too-large"))
         text = ""
-    # A spreadsheet may save UTF-8 with a byte-order mark: it is not data.
-    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
-    header = rows[0] if rows else []
+    # The one row reader: a byte-order mark is not data, a blank line is not a
+    # row, and row N starts on line N.  Its problems are the table's.
+    records = read_records(text, source, table_problems)
+    first = next(records, None)
+    header = first.cells if first is not None and first.ok else []
     if not table_problems and (not header or header[0].strip() != "Participant"):
-        table_problems.append(Problem(f"{source}, row 1, column 1", header[0] if header else "",
+        table_problems.append(Problem(f"{source}, row {first.line if first else 1}, column 1",
+                                      header[0] if header else "",
                                       "the first column must be 'Participant'", "bad-header"))
     columns = [parse_column(h) for h in header[1:]]
     acts: list[Act] = []
     locations: list[str] = []
     participants: dict[str, Participant] = {}
     cells = 0
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row, ok in records:
+        if not ok:
+            continue  # reported by the reader
         name = row[0] if row else ""
         filled = [(i, c) for i, c in enumerate(row[1:], start=1) if c.strip()]
         cells += len(filled)
