@@ -31,9 +31,7 @@ back to the English UN name.
 
 from __future__ import annotations
 
-import csv
 import gettext
-import io
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -42,10 +40,11 @@ from functools import cache
 from typing import Any
 
 from .. import _bundled
+from .._rows import read_rows
 from ..core.participants import Participant, ParticipantKind
 from ..core.record import TreatyRecord
 from ..core.universe import Universe
-from ..errors import UnknownLanguageError, UnknownParticipantError
+from ..errors import Problem, UnknownLanguageError, UnknownParticipantError, raise_if_problems
 
 __all__ = [
     "LANGUAGES",
@@ -119,11 +118,15 @@ def short_name(name: str) -> str:
 
 @cache
 def _name_rows() -> tuple[tuple[str, Participant, str], ...]:
-    text = _bundled.text(_NAMES)
+    file = _bundled.dataset(_NAMES).file
+    problems: list[Problem] = []
     out = []
-    for row in csv.DictReader(io.StringIO(text, newline="")):
+    for read in read_rows(_bundled.text(_NAMES), file, problems,
+                          required=("name", "code", "kind", "sources"), exact=True):
+        row = read.cells
         kind = ParticipantKind(row["kind"])
         out.append((row["name"], Participant(row["code"], row["name"], kind), row["sources"]))
+    raise_if_problems(f"invalid name table {file}", problems)
     return tuple(out)
 
 
