@@ -67,13 +67,13 @@ def treaties(
             if k not in (ActKind.ACCESSION, ActKind.DEFINITIVE_SIGNATURE)
             and not draw(st.booleans())
         )
-        eif = EntryIntoForceRule(draw(st.integers(1, max_instruments)), draw(delays()),
-                                 draw(delays()))
+        eif = EntryIntoForceRule(instruments=draw(st.integers(1, max_instruments)),
+                                 delay=draw(delays()), later_delay=draw(delays()))
         has_clause = draw(st.booleans()) if denunciation is None else denunciation
         rule = None
         if has_clause:
             not_before = draw(st.none() | delays(max_months=72))
-            rule = DenunciationRule(draw(delays()), not_before)
+            rule = DenunciationRule(takes_effect=draw(delays()), not_before=not_before)
         closes = None
         if draw(st.booleans()):
             closes = opened + timedelta(days=draw(st.integers(0, 3650)))
@@ -85,7 +85,8 @@ def treaties(
             adopted=adopted,
             opened_for_signature=opened,
             depositary="Secretary-General of the United Nations",
-            rules=Rules(eif, consent, needing, rule, closes),
+            rules=Rules(entry_into_force=eif, consent=consent, requires_signature=needing,
+                        denunciation=rule, signature_closes=closes),
         )
 
     return build()
