@@ -112,10 +112,6 @@ def test_a_loader_must_be_provided_before_it_is_used() -> None:
     assert _bundled.load("states") is data.states()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the façade (migrant_convention/__init__.py) does not yet provide the bundled universe "
-    "(_bundled.provide('states', ...)); until it does, the default universe of state_name "
-    "exists only once migrant_convention.data has been imported"))
 def test_state_name_has_its_default_universe_in_a_fresh_interpreter() -> None:
     code = "import migrant_convention as mc\nprint(mc.state_name('BOL'))\n"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -231,6 +231,16 @@ _FUNCTIONS_NAMED_LIKE_MODULES = frozenset({"status", "upcoming"})
 _sys.modules[__name__].__class__ = _Package
 
 
+def _bundled_states() -> object:
+    return _importlib.import_module(".data", __name__).states()
+
+
+# Lower layers (places.names: a State's name on a date) ask for the bundled
+# universe through _bundled.load; the data layer parses it.  Say so here,
+# where both are known, so that it works whichever is imported first.
+_importlib.import_module("._bundled", __name__).provide("states", _bundled_states)
+
+
 __version__ = "0.1.0"
 
 __all__ = [

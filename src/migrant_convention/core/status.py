@@ -57,7 +57,7 @@ def _unknown(participant: str) -> UnknownParticipantError:
     if check_code(participant, ParticipantKind.ORGANIZATION) is not None:
         return UnknownParticipantError(
             participant, "not a participant code: give a code such as 'ALB'; "
-            "untc.lookup_participant() finds the code of a UN name")
+            "places.names.code_of() finds the code of a name")
     return UnknownParticipantError(participant, "no act of it in this record")
 
 
