@@ -122,6 +122,53 @@ def test_state_names_ignore_case_accents_and_apostrophes(typed: str, code: str) 
 
 
 def test_unknown_name_suggests_but_does_not_guess(capsys: pytest.CaptureFixture[str]) -> None:
-    rc, _ = run("status", "United States")
+    rc, _ = run("status", "United Stats")
     assert rc == 2
     assert "did you mean 'United States of America'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("statsu", "status"), ("numbrs", "numbers"),
+                                              ("timline", "timeline"), ("event", "events")])
+def test_a_misspelled_command_gets_a_suggestion(capsys: pytest.CaptureFixture[str], typed: str,
+                                                meant: str) -> None:
+    code, text = run(typed, "ALB")
+    assert (code, text) == (2, "")
+    usage, error = capsys.readouterr().err.splitlines()
+    assert usage.startswith("usage: ")
+    assert error == f"error: unknown command {typed!r}; did you mean {meant!r}?"
+
+
+def test_an_unknown_command_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("frobnicate") == (2, "")
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "error: unknown command 'frobnicate' "
+        "(choose from numbers, status, timeline, events, upcoming, campaign)")
+
+
+def test_a_bad_argument_is_one_line_in_the_common_shape(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # Issue 16: it read "error (numbers): argument --on: ...".
+    assert run("numbers", "--on", "2014-02-30") == (2, "")
+    assert capsys.readouterr().err == (
+        "error: argument --on: invalid date '2014-02-30': day is out of range for month\n")
+
+
+def test_timeline_says_which_state_of_the_lineage_made_an_act() -> None:
+    # Issue 16: the 2004 signature listed under Serbia was Serbia and
+    # Montenegro's; the FRY's and Serbia's timelines did not say so.
+    code, text = run("timeline", "YUG")
+    assert code == 0
+    assert text.splitlines()[1] == (
+        "  2004-11-11      signature (by Serbia and Montenegro, SCG) [listed as Serbia]")
+    code, text = run("timeline", "SRB")
+    assert text.splitlines()[1] == "  2004-11-11      signature (by Serbia and Montenegro, SCG)"
+    code, text = run("timeline", "SCG")
+    assert "(by " not in text
+    code, text = run("timeline", "YUG", "--json")
+    (act,) = json.loads(text)
+    assert (act["participant"], act["by"]) == (
+        "SRB", {"code": "SCG", "name": "Serbia and Montenegro"})
+    code, text = run("timeline", "SLV", "--json")
+    assert {a["by"]["code"] for a in json.loads(text)} == {"SLV"}
+    code, text = run("timeline", "SLV")
+    assert "(by " not in text

@@ -136,16 +136,42 @@ def test_code_of_refuses_an_ambiguous_name() -> None:
         Membership("ALB", "Twinland", date(1950, 1, 1), None, Basis.UN_MEMBER),
         Membership("DZA", "Twinland", date(1950, 1, 1), None, Basis.UN_MEMBER),
     ])
-    with pytest.raises(UnknownParticipantError, match="ambiguous: ALB, DZA"):
+    with pytest.raises(UnknownParticipantError,
+                       match=r"ambiguous: 'Twinland' \(ALB\) or 'Twinland' \(DZA\)"):
         code_of("twinland", twins)
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    # Issue 16: the names people type.  Expected codes from ISO 3166-1.
+    ("United States", "USA"), ("Russia", "RUS"), ("Iran", "IRN"), ("Vietnam", "VNM"),
+    ("South Korea", "KOR"), ("UK", "GBR"), ("Palestine", "PSE"), ("us", "USA"),
+    ("gb", "GBR"), ("Allemagne", "DEU"), ("Германия", "DEU"), ("德国", "DEU"),
+    ("Alemania", "DEU"), ("ألمانيا", "DEU"), ("Dahomey", "BEN"), ("Ivory Coast", "CIV"),
+])
+def test_code_of_knows_the_names_people_type(typed: str, code: str) -> None:
+    assert code_of(typed, data.states()) == code
+    assert code_of(typed) == code
+
+
+@pytest.mark.parametrize(("typed", "suggested", "not_suggested"), [
+    ("Untied Kingdom", "United Kingdom of Great Britain and Northern Ireland", "Ukraine"),
+    ("Rusia", "Russian Federation", "Belarus"),
+    ("Ukrane", "Ukraine", "United Kingdom"),
+    ("Korea", "Republic of Korea", "Ukraine"),
+])
+def test_code_of_suggests_sensibly(typed: str, suggested: str, not_suggested: str) -> None:
+    with pytest.raises(UnknownParticipantError) as raised:
+        code_of(typed, data.states())
+    assert repr(suggested) in str(raised.value)
+    assert not_suggested not in str(raised.value)
 
 
 def test_code_of_suggests_but_never_guesses() -> None:
     states = data.states()
     with pytest.raises(UnknownParticipantError) as raised:
-        code_of("United States", states)
+        code_of("United Stats", states)
     assert "did you mean 'United States of America'" in str(raised.value)
-    assert raised.value.value == "United States"
+    assert raised.value.value == "United Stats"
     for typed in ("Cabo Verd", "Republic of Atlantis", "", "Korea"):
         with pytest.raises(UnknownParticipantError):
             code_of(typed, states)

@@ -8,7 +8,9 @@ of States, former States, territories and organisations:
 code, or a name in the universe, the record or that table — and suggests,
 never guesses, when it finds nothing.  Names are compared under
 :func:`fold_name`: case, accents, typographic apostrophes and repeated spaces
-do not matter; nothing else is forgiven (no fuzzy matching).
+do not matter.  :func:`code_of` also knows ISO 3166's codes and names in the
+six UN languages and common English forms ("UK", "Russia"); a misspelling
+is never read as a name, only suggested.
 
 >>> lookup_participant("Cape Verde").code, code_of("cote d’ivoire")
 ('CPV', 'CIV')
@@ -31,10 +33,11 @@ back to the English UN name.
 
 from __future__ import annotations
 
+import difflib
 import gettext
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cache
 from typing import Any
@@ -169,27 +172,111 @@ def lookup_participant(name: str) -> Participant:
 
 # -- codes from what people type -----------------------------------------------
 
+# Common English forms that neither the UN's names nor ISO 3166 (pycountry's
+# name, common_name, official_name) give.  "UK" is ISO 3166-1's exceptionally
+# reserved code for the United Kingdom; the rest are everyday English usage.
+_COMMON_NAMES: dict[str, str] = {
+    "UK": "GBR", "Britain": "GBR", "Great Britain": "GBR",
+    "USA": "USA", "U.S.": "USA", "U.S.A.": "USA", "United States": "USA",
+    "America": "USA",
+    "Russia": "RUS",
+    "Palestine": "PSE",
+    "Ivory Coast": "CIV",
+    "Czech Republic": "CZE",
+    "Macedonia": "MKD",
+    "Burma": "MMR",
+    "East Timor": "TLS",
+    "Vatican": "VAT", "Vatican City": "VAT",
+    "DR Congo": "COD", "DRC": "COD", "Congo-Kinshasa": "COD",
+    "Congo-Brazzaville": "COG",
+    "Micronesia": "FSM",
+    "Turkey": "TUR",
+    "Holland": "NLD",
+    "Cape Verde": "CPV",
+    "Swaziland": "SWZ",
+    "Brunei": "BRN",
+    "Gambia": "GMB",
+    "Bahamas": "BHS",
+    "Kyrgyzstan": "KGZ",
+    "Slovakia": "SVK",
+}
+
+
+@cache
+def _aliases() -> tuple[dict[str, frozenset[str]], ...]:
+    """Every name people use for a participant, folded, to the codes it may
+    mean (several: the name is ambiguous, e.g. "korea"), in tiers tried in
+    order — a name the UN uses for one participant is not overruled by ISO's
+    use of it for another (the UN's "Dahomey" is Benin; ISO 3166-3 has a
+    former code of its own):
+
+    1. the bundled table of UN names (current and former);
+    2. ISO 3166-1's alpha-2 codes, names, common names and official names,
+       and their translations into the six UN languages (pycountry), and
+       :data:`_COMMON_NAMES`;
+    3. ISO 3166-3's former countries.
+    """
+    import pycountry  # lazily: pycountry loads its database on first use
+
+    tiers: list[dict[str, set[str]]] = [{}, {}, {}]
+
+    def add(tier: int, name: str | None, code: str) -> None:
+        if name:
+            tiers[tier].setdefault(fold_name(name), set()).add(code)
+            # ISO writes some names inverted ("Russie, Fédération de"): people
+            # type the head ("Russie").  Ambiguous heads ("Korea") stay ambiguous.
+            head, comma, _ = name.partition(", ")
+            if comma and tier:
+                tiers[tier].setdefault(fold_name(head), set()).add(code)
+
+    for name, participant, _ in _name_rows():
+        add(0, name, participant.code)
+    for country in pycountry.countries:
+        code = str(country.alpha_3)
+        add(1, str(country.alpha_2), code)
+        for attr in ("name", "common_name", "official_name"):
+            english = getattr(country, attr, None)
+            if english is None:
+                continue
+            add(1, str(english), code)
+            for lang in LANGUAGES:
+                if lang != "en":
+                    messages: dict[str, str] = getattr(_catalog("iso3166-1", lang),
+                                                       "_catalog", {})
+                    add(1, messages.get(str(english)), code)
+    for name, code in _COMMON_NAMES.items():
+        add(1, name, code)
+    for former in pycountry.historic_countries:
+        add(2, str(former.name), str(former.alpha_3))
+    return tuple({name: frozenset(codes) for name, codes in tier.items()} for tier in tiers)
+
+
 def code_of(text: str, universe: Universe | None = None,
             record: TreatyRecord | None = None) -> str:
-    """The code of the participant *text* stands for: a code (any case), or a
-    name compared under :func:`fold_name`.
+    """The code of the participant *text* stands for, as people type it: a
+    code (ISO 3166-1 alpha-3 or alpha-2, any case: ``"alb"``, ``"us"``), the
+    UN's short or formal name, current or former (``"Swaziland"``), ISO's
+    names and their translations into the six UN languages (``"Allemagne"``,
+    ``"Германия"``), or a common English form (``"UK"``, ``"Russia"``,
+    ``"Vietnam"``, ``"South Korea"``).  Case, accents, typographic apostrophes
+    and repeated spaces do not matter (:func:`fold_name`).
 
-    With a *universe*, *text* is a code of it or a name any of its periods
-    has (with or without the historical remark, :func:`short_name`), and a UN
-    name of the bundled table (current or former: ``"Cape Verde"``,
-    ``"Swaziland"``) counts only for a State of that universe.  With a
+    With a *universe*, the answer must be one of its States (a name any of its
+    periods has counts too, with or without the historical remark); with a
     *record*, its codes and its participants' names (current and former)
-    count too.  Without a universe, the bundled table decides: any of its
-    codes or names, States or not.
+    count as well.  Without either, any participant of the bundled table of UN
+    names, or any ISO 3166 country, is an answer.
 
     >>> code_of("alb"), code_of("Swaziland"), code_of("European Union")
     ('ALB', 'SWZ', 'ORG-EU')
-    >>> code_of("United States")  # doctest: +IGNORE_EXCEPTION_DETAIL
+    >>> code_of("United States"), code_of("UK"), code_of("Vietnam"), code_of("Russie")
+    ('USA', 'GBR', 'VNM', 'RUS')
+    >>> code_of("Untied Kingdom")  # doctest: +IGNORE_EXCEPTION_DETAIL
     Traceback (most recent call last):
-    UnknownParticipantError: unknown participant 'United States' (... did you mean ...?)
+    UnknownParticipantError: unknown participant 'Untied Kingdom' (... did you mean ...?)
 
     :raises UnknownParticipantError: if *text* names no participant or several
-        (the message says which), suggesting names that contain what was typed.
+        (the message says which), suggesting close names; it never guesses.
     """
     wanted = text.strip()
     code = wanted.upper()
@@ -197,6 +284,12 @@ def code_of(text: str, universe: Universe | None = None,
             record is not None and code in record.codes):
         return code
     folded = fold_name(wanted)
+
+    def allowed(c: str) -> bool:
+        if universe is None:
+            return True
+        return c in universe or (record is not None and c in record.codes)
+
     matches: set[str] = set()
     if universe is not None:
         matches |= {p.code for p in universe.periods
@@ -204,22 +297,55 @@ def code_of(text: str, universe: Universe | None = None,
     if record is not None:
         matches |= {p.code for p in record.participants
                     if folded in (fold_name(n) for n in p.names)}
-    table = _by_folded_name()
-    found = table.get(folded)
-    if not matches and found is not None and (universe is None or found.code in universe):
-        matches = {found.code}
+    for tier in _aliases():
+        if matches:
+            break
+        matches = {c for c in tier.get(folded, ()) if allowed(c)}
     if len(matches) == 1:
         return matches.pop()
     if len(matches) > 1:
-        raise UnknownParticipantError(text, f"ambiguous: {', '.join(sorted(matches))}")
-    # Suggest, never guess: names that contain what was typed.
-    if universe is None:
-        close = sorted({p.name for n, p in table.items() if folded and folded in n})[:4]
-    else:
-        close = sorted({short_name(universe.name(p.code)) for n, p in table.items()
-                        if folded and folded in n and p.code in universe})[:4]
+        which = " or ".join(f"{_display_name(c, universe)!r} ({c})" for c in sorted(matches))
+        raise UnknownParticipantError(text, f"ambiguous: {which}")
+    close = _suggestions(folded, allowed, universe)
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-    raise UnknownParticipantError(text, f"give an ISO 3166 alpha-3 code or a UN name{hint}")
+    raise UnknownParticipantError(text, f"give an ISO 3166 alpha-3 code or a name{hint}")
+
+
+def _suggestions(folded: str, allowed: Callable[[str], bool],
+                 universe: Universe | None) -> list[str]:
+    """Up to four names close to *folded*, as the user would write them.
+
+    Names that start with what was typed come first, then those difflib
+    finds similar (a typo, a letter swapped): a short code such as ``"uk"`` is
+    never matched inside a longer word ("Ukraine").  The standard library's
+    matcher is enough for some 2,000 names (about a millisecond); a compiled
+    fuzzy-matching dependency would buy little here.
+    """
+    if not folded:
+        return []
+    candidates: dict[str, frozenset[str]] = {}
+    for tier in reversed(_aliases()):  # a name's first tier decides its codes
+        candidates.update((name, codes) for name, codes in tier.items()
+                          if len(name) > 3 and any(allowed(c) for c in codes))
+    ranked = [n for n in sorted(candidates) if n.startswith(folded) and len(folded) >= 3]
+    ranked += difflib.get_close_matches(folded, list(candidates), n=8, cutoff=0.75)
+    out: list[str] = []
+    for name in ranked:
+        code = min(c for c in candidates[name] if allowed(c))
+        shown = _display_name(code, universe)
+        if shown not in out:
+            out.append(shown)
+    return out[:4]
+
+
+def _display_name(code: str, universe: Universe | None) -> str:
+    if universe is not None and code in universe:
+        return short_name(universe.name(code))
+    table = [p.name for _, p, _ in _name_rows() if p.code == code]
+    if table:
+        return table[-1]
+    found = _iso_entry(code)
+    return str(found[1].name) if found is not None else code
 
 
 # -- names from codes ------------------------------------------------------------
