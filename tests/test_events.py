@@ -6,7 +6,7 @@ icrmw_actions.csv and the Convention's articles 86-87.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given
@@ -179,17 +179,55 @@ def test_partial_dates_sort_by_earliest_day_and_display_as_written() -> None:
 
 def test_timeline_recurrences_once_or_expanded() -> None:
     kinds = [EventKind.OBSERVANCE]
+    # Issue 16: 0.1 left out an observance whose *first* occurrence preceded
+    # the range, although it recurs in it.  Listed once, it is itself: dated
+    # by its first occurrence, with its recurrence.
     once = event_timeline(event_data.events(), kinds=kinds, start=date(2014, 1, 1),
                           end=date(2014, 12, 31))
-    assert "International Migrants Day" not in [e.title for e in once]
+    assert [(e.when, e.title, e.recurrence is not None) for e in once] == [
+        ("2000-12-18", "International Migrants Day", True),
+        ("2012-06-16", "International Domestic Workers Day", True),
+    ]
     expanded = event_timeline(event_data.events(), kinds=kinds, start=date(2014, 1, 1),
                               end=date(2014, 12, 31), expand=True)
-    assert [(e.when, e.title) for e in expanded] == [
-        ("2014-06-16", "International Domestic Workers Day"),
-        ("2014-12-18", "International Migrants Day"),
+    assert [(e.when, e.title, e.recurrence) for e in expanded] == [
+        ("2014-06-16", "International Domestic Workers Day", None),
+        ("2014-12-18", "International Migrants Day", None),
     ]
     with pytest.raises(ValueError, match="needs both"):
         event_timeline(event_data.events(), start=date(2014, 1, 1), expand=True)
+
+
+def test_timeline_keeps_out_observances_that_do_not_occur_in_the_range() -> None:
+    kinds = [EventKind.OBSERVANCE]
+    # 2014-06-17..2014-12-17: neither day falls in it.
+    between = event_timeline(event_data.events(), kinds=kinds, start=date(2014, 6, 17),
+                             end=date(2014, 12, 17))
+    assert between == ()
+    # Before the first International Domestic Workers Day (2012-06-16).
+    early = event_timeline(event_data.events(), kinds=kinds, end=date(2012, 6, 15))
+    assert [e.title for e in early if e.recurrence] == ["International Migrants Day"]
+    ended = Event("Ended day", EventKind.OBSERVANCE, PartialDate.parse("2001-05-02"),
+                  recurrence=Recurrence(5, 2, until=2010))
+    assert event_timeline([ended], start=date(2011, 1, 1)) == ()
+    assert event_timeline([ended], start=date(2010, 5, 2)) == (ended,)
+    # 29 February, skipped in common years: 2101-2103 have none, 2104 has one.
+    leap = _obs("2096-02-29", 2, 29)
+    assert event_timeline([leap], start=date(2100, 3, 1), end=date(2103, 12, 31)) == ()
+    assert event_timeline([leap], start=date(2100, 3, 1)) == (leap,)
+
+
+@given(first=st.integers(1990, 2030), lo=st.integers(1980, 2040), span=st.integers(0, 800),
+       month=st.integers(1, 12), day=st.integers(1, 28))
+def test_listed_once_exactly_when_an_occurrence_is_listed(
+        first: int, lo: int, span: int, month: int, day: int) -> None:
+    event = _obs(f"{first}-{month:02d}-{day:02d}", month, day)
+    start = date(lo, 1, 1) + timedelta(days=span)
+    end = start + timedelta(days=span)
+    once = event_timeline([event], start=start, end=end)
+    expanded = event_timeline([event], start=start, end=end, expand=True)
+    assert once == ((event,) if expanded else ())
+    assert all(start <= e.earliest <= end and e.recurrence is None for e in expanded)
 
 
 def test_timeline_rejects_bad_range_and_kind() -> None:

@@ -422,13 +422,29 @@ def event_timeline(
     An event counts when it *can* fall in the range (a month-only date
     overlapping it does).  Events are ordered by their earliest possible day
     and keep their dates as written.  With *records*, the events of each
-    record (:func:`treaty_events`) are merged in (:func:`merge_events`).  A
-    recurring observance appears once, at its first occurrence, unless
-    *expand* is true, when each yearly occurrence in the range is listed
-    (this needs both *start* and *end*).
+    record (:func:`treaty_events`) are merged in (:func:`merge_events`).
 
-    :raises ValueError: if *end* precedes *start*, a kind is unknown, or
-        *expand* is asked for an open range.
+    A recurring observance counts when one of its occurrences falls in the
+    range.  By default it is listed once, as it is: dated by its first
+    occurrence, with its :class:`Recurrence` — what :func:`~migrant_convention.
+    formats.ical.to_ical` writes as one ``VEVENT`` with an ``RRULE``.  With
+    *expand*, each of its occurrences in the range is listed instead, as a
+    one-day event without recurrence (as :func:`~migrant_convention.campaigns.
+    upcoming.upcoming` lists them); this needs both *start* and *end*.
+
+    >>> from migrant_convention import event_data
+    >>> year = {"start": date(2015, 1, 1), "end": date(2015, 12, 31),
+    ...         "kinds": ["observance"]}
+    >>> [(e.when, e.recurrence is not None) for e in event_timeline(event_data.events(), **year)
+    ...  if "Day" in e.title]
+    [('2000-12-18', True), ('2012-06-16', True)]
+    >>> [e.when for e in event_timeline(event_data.events(), **year, expand=True)
+    ...  if "Day" in e.title]
+    ['2015-06-16', '2015-12-18']
+
+    :raises ValidationError: if *end* precedes *start*.
+    :raises ValueError: if a kind is unknown, or *expand* is asked for an
+        open range.
     """
     if start is not None and end is not None and end < start:
         raise ValidationError("invalid timeline range", [Problem(
@@ -446,10 +462,36 @@ def event_timeline(
     for e in merged:
         if wanted is not None and e.kind not in wanted:
             continue
-        if expand and e.recurrence is not None:
+        if e.recurrence is None:
+            if e.overlaps(start, end):
+                out.append(e)
+        elif expand:
             if start is None or end is None:
                 raise ValueError("expanding recurring events needs both start and end")
             out.extend(occurrences(e, start, end))
-        elif e.overlaps(start, end):
+        elif _recurs_between(e, start, end):
             out.append(e)
     return tuple(sorted(out, key=Event.sort_key))
+
+
+def _recurs_between(event: Event, start: date | None, end: date | None) -> bool:
+    """Whether an occurrence of *event* falls between *start* and *end*
+    (inclusive; open if ``None``) — for a one-off event, whether it can fall
+    in the range at all (:meth:`Event.overlaps`).
+
+    >>> imd = Event("International Migrants Day", EventKind.OBSERVANCE,
+    ...             PartialDate.parse("2000-12-18"), recurrence=Recurrence(12, 18))
+    >>> _recurs_between(imd, date(2015, 1, 1), date(2015, 12, 31))
+    True
+    >>> _recurs_between(imd, date(2015, 1, 1), date(2015, 12, 17))
+    False
+    """
+    r = event.recurrence
+    if r is None:
+        return event.overlaps(start, end)
+    last = end or date.max
+    if r.until is not None:
+        last = min(last, date(r.until, 12, 31))
+    # Yearly, on a fixed day: the first year with an occurrence (at most
+    # eight years on, for 29 February) decides.
+    return next(occurrences(event, start or date.min, last), None) is not None

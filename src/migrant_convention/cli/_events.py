@@ -33,7 +33,9 @@ def register(sub: Subparsers) -> None:
     kinds = [k.value for k in EventKind]
     p = sub.add_parser("events", help="the labour-migration timeline",
                        description="Curated events and the Convention's own milestones and "
-                       "State acts, in date order.")
+                       "State acts, in date order.  With --from and --to, a recurring "
+                       "observance is listed on each of its days in the window; otherwise "
+                       "once, with its recurrence.")
     p.add_argument("--from", dest="start", type=_partial, metavar="DATE",
                    help="first date (YYYY-MM-DD, YYYY-MM or YYYY)")
     p.add_argument("--to", dest="end", type=_partial, metavar="DATE",
@@ -85,10 +87,15 @@ def events_command(args: argparse.Namespace, out: TextIO) -> int:
     end: date | None = args.end.latest if args.end else None
     if start is not None and end is not None and end < start:
         raise ValidationError("invalid range", [Problem(
-            "--to", str(args.end), f"ends before --from ({args.start})", "bad-range")])
+            "--to", str(args.end), f"{str(args.end)!r} ends before --from {str(args.start)!r}",
+            "bad-range")])
     records = () if args.curated else (data.icrmw(),)
+    # In a window, a recurring observance is listed on each of its days there;
+    # iCalendar keeps it one VEVENT with an RRULE.  Without both ends, it is
+    # listed once, with its recurrence, if it recurs in the window.
+    expand = start is not None and end is not None and not args.ics
     found = event_timeline(event_data.events(), start=start, end=end, kinds=args.kind,
-                           records=records, universe=data.states())
+                           records=records, universe=data.states(), expand=expand)
     if args.json:
         dump_json([e.as_dict() for e in found], out)
     elif args.ics:

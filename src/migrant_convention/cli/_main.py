@@ -7,6 +7,7 @@ an undecidable answer).  This is the only place that reads the clock (for
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -33,11 +34,22 @@ def today() -> date:
 
 
 class _Parser(argparse.ArgumentParser):
+    """A command's parser: a bad argument is one line, in the shape of every
+    other error (``error: <message>``), exit status 2."""
+
+    usage_on_error = False
+
     def error(self, message: str) -> None:  # type: ignore[override]
-        # One line, exit 2, and the same "error:" prefix as every other error.
-        command = self.prog.removeprefix(_program_name()).strip()
-        where = f" ({command})" if command else ""
-        self.exit(USAGE, f"error{where}: {message}\n")
+        if self.usage_on_error:
+            self.print_usage(sys.stderr)
+        self.exit(USAGE, f"error: {message}\n")
+
+
+class _Program(_Parser):
+    """The program's parser: with no command, or an unknown one, the usage
+    line comes first, as argparse prints it."""
+
+    usage_on_error = True
 
 
 def _program_name() -> str:
@@ -46,8 +58,28 @@ def _program_name() -> str:
     return name if name.startswith("migrant-convention") else "python -m migrant_convention"
 
 
+def unknown_command(typed: str, commands: Sequence[str]) -> str:
+    """The error for a command that does not exist, suggesting the closest
+    ones (:func:`difflib.get_close_matches`; argparse's ``suggest_on_error``
+    is not in Python 3.11).
+
+    >>> unknown_command("statsu", ["numbers", "status", "timeline"])
+    "unknown command 'statsu'; did you mean 'status'?"
+    >>> unknown_command("x", ["numbers", "status"])
+    "unknown command 'x' (choose from numbers, status)"
+    """
+    close = difflib.get_close_matches(typed, commands, n=2)
+    if close:
+        return f"unknown command {typed!r}; did you mean {' or '.join(map(repr, close))}?"
+    return f"unknown command {typed!r} (choose from {', '.join(commands)})"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    return _build()[0]
+
+
+def _build() -> tuple[argparse.ArgumentParser, Subparsers]:
+    parser = _Program(
         prog=_program_name(),
         description="Who has signed, ratified or acceded to the Migrant Workers Convention, "
         "on any date.",
@@ -57,13 +89,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     for register in REGISTRARS:
         register(sub)
-    return parser
+    return parser, sub
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; return the exit status."""
     out = out if out is not None else sys.stdout
-    parser = build_parser()
+    parser, sub = _build()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The program's only option is --help: a first argument that is not an
+    # option is the command.
+    commands = list(sub.choices or ())
+    if argv and not argv[0].startswith("-") and argv[0] not in commands:
+        parser.print_usage(sys.stderr)
+        print(f"error: {unknown_command(argv[0], commands)}", file=sys.stderr)
+        return USAGE
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -55,12 +56,44 @@ def error_line(exc: MigrantConventionError) -> tuple[str, int]:
     if isinstance(exc, ValidationError):
         # Every problem is in the error; a screenful of them is not read, so
         # the line shows the first few and how many more there are.
-        shown = [str(p) for p in exc.exceptions[:_SHOWN_PROBLEMS]]
-        more = len(exc.exceptions) - len(shown)
+        shown = [problem_text(p) for p in exc.problems[:_SHOWN_PROBLEMS]]
+        more = len(exc.problems) - len(shown)
         if more:
             shown.append(f"and {more} more problem{'s' if more > 1 else ''}")
-        return f"{exc.summary}: {'; '.join(shown)}", USAGE
-    return " ".join(line.strip() for line in str(exc).splitlines()), USAGE
+        return _one_line(f"{exc.summary}: {'; '.join(shown)}"), USAGE
+    if isinstance(exc, Problem):
+        return _one_line(problem_text(exc)), USAGE
+    return _one_line(str(exc)), USAGE
+
+
+def _one_line(text: str) -> str:
+    return " ".join(line.strip() for line in text.splitlines())
+
+
+def problem_text(problem: Problem) -> str:
+    """``location: message``, and the value as written when the message does
+    not already quote it.
+
+    ``str(problem)`` always ends with ``(value: ...)``, which repeats what a
+    message like "no bundled campaign matches 'Global Compact'" already says.
+
+    >>> problem_text(Problem("NAME", "Mars", "no campaign matches 'Mars'"))
+    "NAME: no campaign matches 'Mars'"
+    >>> problem_text(Problem("row 3, column 'date'", "8 Mar 199", "not a date"))
+    "row 3, column 'date': not a date (value: '8 Mar 199')"
+    """
+    text = f"{problem.location}: {problem.message}"
+    return text if _quotes(text, problem.value) else f"{text} (value: {problem.value!r})"
+
+
+def _quotes(text: str, value: object) -> bool:
+    """Whether *text* already shows *value*: its repr (``'Mars'``), or, for a
+    value that is not text, its repr or str as a whole word (``-1``, not the
+    ``1`` of ``row 12``)."""
+    if isinstance(value, str):
+        return repr(value) in text
+    return any(re.search(rf"(?<![\w.-]){re.escape(shown)}(?![\w.])", text)
+               for shown in {repr(value), str(value)} if shown)
 
 
 # -- arguments ---------------------------------------------------------------------

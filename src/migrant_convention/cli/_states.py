@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from ..core.acts import Act
 from ..core.record import TreatyRecord
 from ..core.status import entry_into_force_for, status, timeline
 from ..core.universe import Universe
@@ -88,21 +89,46 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
+def made_by(act: Act, record: TreatyRecord, universe: Universe) -> tuple[str, str]:
+    """The code and name of the State that made *act*: the member of its
+    participant's lineage that was a State of the universe on its date (the
+    signature listed under Serbia in 2004 was made by Serbia and Montenegro),
+    else — no member then, or the date straddles a succession — the
+    participant itself."""
+    first, last = act.date.bounded(record.treaty.adopted)
+    try:
+        who = universe.holder(act.participant, first)
+        if universe.holder(act.participant, last) != who:
+            who = act.participant
+    except LookupError:
+        who = act.participant
+    try:
+        name = state_name(who, on=last, universe=universe, record=record)
+    except LookupError:
+        name = who
+    return who, name
+
+
 def timeline_command(args: argparse.Namespace, out: TextIO) -> int:
     record, universe = sources(args)
     code = resolve_state(args.state, universe, record)
     acts = timeline(record, code, universe=universe)
+    makers = [made_by(a, record, universe) for a in acts]
     if args.json:
         dump_json([{"date": str(a.date), "participant": a.participant, "action": a.action,
-                    "note": a.note, "sources": list(a.sources)} for a in acts], out)
+                    "by": {"code": who, "name": who_name},
+                    "note": a.note, "sources": list(a.sources)}
+                   for a, (who, who_name) in zip(acts, makers, strict=True)], out)
         return OK
     name = state_name(code, universe=universe, record=record)
     if not acts:
         print(f"{name} ({code}): no acts recorded", file=out)
         return OK
     print(f"{name} ({code}):", file=out)
-    for a in acts:
+    for a, (who, who_name) in zip(acts, makers, strict=True):
+        # An act of another State of the lineage says whose it is.
+        by = f" (by {who_name}, {who})" if who != code else ""
         listed = f" [listed as {a.listed_as}]" if a.listed_as and a.participant != code else ""
         note = f" — {a.note}" if a.note else ""
-        print(f"  {a.date!s:<15} {a.action.replace('_', ' ')}{listed}{note}", file=out)
+        print(f"  {a.date!s:<15} {a.action.replace('_', ' ')}{by}{listed}{note}", file=out)
     return OK
