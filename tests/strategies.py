@@ -64,7 +64,8 @@ acts = st.builds(
 ) | st.builds(Act, codes, st.just(ActKind.DECLARATION), partial_dates,
               st.sampled_from(["76", "77"]), st.lists(source, max_size=2), text, text)
 
-delays = st.builds(Delay, st.integers(0, 60), st.integers(0, 400), st.sampled_from(Alignment))
+delays = st.builds(Delay, months=st.integers(0, 60), days=st.integers(0, 400),
+                   alignment=st.sampled_from(Alignment))
 eif_rules = st.builds(EntryIntoForceRule, st.integers(1, 100), delays, delays)
 denunciation_rules = st.builds(DenunciationRule, delays, st.none() | delays)
 consent_kinds = st.frozensets(st.sampled_from([k for k in ActKind if k.is_consent]), min_size=1)

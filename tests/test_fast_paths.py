@@ -77,8 +77,8 @@ def partial_dates(draw: st.DrawFn) -> PartialDate:
 def delays(draw: st.DrawFn) -> Delay:
     if draw(st.booleans()):  # no delay: entry into force on the deposit's day
         return Delay()
-    return Delay(draw(st.integers(0, 3)), draw(st.sampled_from([0, 0, 15, 40])),
-                 draw(st.sampled_from(list(Alignment))))
+    return Delay(months=draw(st.integers(0, 3)), days=draw(st.sampled_from([0, 0, 15, 40])),
+                 alignment=draw(st.sampled_from(list(Alignment))))
 
 
 @st.composite

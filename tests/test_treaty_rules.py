@@ -74,7 +74,7 @@ def test_plain_day_delays() -> None:
 @given(st.dates(max_value=date(9000, 1, 1)), st.integers(0, 36), st.integers(0, 400),
        st.sampled_from(list(Alignment)))
 def test_delay_never_goes_back(start: date, months: int, days: int, alignment: Alignment) -> None:
-    result = Delay(months, days, alignment).apply(start)
+    result = Delay(months=months, days=days, alignment=alignment).apply(start)
     assert result >= start
     if alignment is Alignment.FIRST_OF_NEXT_MONTH:
         assert result.day == 1

@@ -8,10 +8,12 @@ neither.  A participant's status is always *derived* from its acts.
 from __future__ import annotations
 
 import enum
+from datetime import date, datetime
+from typing import Any, cast
 
 import attrs
 
-from ._convert import to_strings
+from ._convert import an_instance, enum_member, fail, strings, text, tuple_of
 from .dates import PartialDate
 
 __all__ = ["Act", "ActKind", "action_label", "parse_action"]
@@ -78,8 +80,37 @@ _CONSENTS = frozenset(
 _ORDER = {k: 0 if k.is_signature else 1 for k in ActKind}
 
 
-def _article(value: str | None) -> str | None:
-    return None if value in (None, "") else str(value)
+def _article(value: str | int | None) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return cast(str, value)  # a str, or what the validator refuses
+
+
+def _kind(value: ActKind | str) -> ActKind:
+    return enum_member(ActKind, value)
+
+
+def _when(value: PartialDate | date) -> PartialDate:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return PartialDate.day(value)
+    return cast(PartialDate, value)  # a PartialDate, or what the validator refuses
+
+
+def _check_when(inst: Act, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, PartialDate):
+        return
+    hint = ""
+    if isinstance(value, datetime):
+        hint = "; use .date() of a datetime"
+    elif isinstance(value, str):
+        hint = f"; use PartialDate.parse({_short_text(value)}) for text"
+    fail(inst, attribute.name, "a PartialDate or a datetime.date", value, hint=hint)
+
+
+def _short_text(value: str) -> str:
+    return repr(value if len(value) <= 40 else value[:37] + "...")
 
 
 @attrs.frozen
@@ -96,15 +127,34 @@ class Act:
     :ivar sources: where the fact comes from.
     :ivar note: free text.
     :ivar listed_as: the participant's name as the source lists it.
+
+    The fields are checked when the act is built, and two conversions are
+    made on purpose: *kind* may be given as an :class:`ActKind`'s value
+    (``"ratification"``), and *date* as a :class:`datetime.date`, which means
+    that exact day (``PartialDate.day(d)``); an *article* given as a number
+    is kept as text (``77`` → ``"77"``), *sources* as any iterable of text.
+    Anything else of the wrong type — a ``datetime`` or a number as the
+    date, a participant that is not a ``str``, an unknown kind — raises a
+    :class:`TypeError` (:class:`ValueError` for an unknown kind's name)
+    naming the field and the value:
+
+    >>> Act("NOR", "ratification", date(2021, 1, 5))
+    Act(participant='NOR', kind=<ActKind.RATIFICATION: 'ratification'>, \
+date=PartialDate.parse('2021-01-05'), ...)
+    >>> Act("NOR", "ratification", 20210105)
+    Traceback (most recent call last):
+    TypeError: Act.date must be a PartialDate or a datetime.date, got 20210105 (int)
     """
 
-    participant: str
-    kind: ActKind
-    date: PartialDate
-    article: str | None = attrs.field(default=None, converter=_article)
-    sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
-    note: str = ""
-    listed_as: str = ""
+    participant: str = attrs.field(validator=text())
+    kind: ActKind = attrs.field(converter=_kind, validator=an_instance(ActKind))
+    date: PartialDate = attrs.field(converter=_when, validator=_check_when)
+    article: str | None = attrs.field(default=None, converter=_article,
+                                      validator=text(optional=True))
+    sources: tuple[str, ...] = attrs.field(default=(), converter=strings,
+                                           validator=tuple_of(str))
+    note: str = attrs.field(default="", validator=text())
+    listed_as: str = attrs.field(default="", validator=text())
 
     @property
     def action(self) -> str:

@@ -30,6 +30,7 @@ from typing import Literal
 import attrs
 
 from ..errors import InvalidDateError
+from ._convert import a_day, an_instance, enum_member
 
 __all__ = [
     "PartialDate",
@@ -121,6 +122,10 @@ def _last_of_month(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _precision(value: Precision | str) -> Precision:
+    return enum_member(Precision, value)
+
+
 @attrs.frozen(order=False)
 class PartialDate:
     """A day, or a range of days one of which is the day meant.
@@ -135,12 +140,19 @@ class PartialDate:
         before" date, whose lower bound comes from context (see
         :meth:`bounded`).
     :ivar uncertain: ``True`` when the date is flagged ``?`` (one source only).
+
+    The fields are checked when it is built: *precision* is a
+    :class:`Precision` (or its value, ``"month"``), the days are
+    :class:`datetime.date` values and not ``datetime`` ones, *uncertain* is a
+    :class:`bool`, and the bounds must match the precision
+    (:class:`~migrant_convention.errors.InvalidDateError` otherwise).
     """
 
-    precision: Precision
-    latest: date
-    earliest_known: date | None
-    uncertain: bool = False
+    precision: Precision = attrs.field(converter=_precision,
+                                       validator=an_instance(Precision))
+    latest: date = attrs.field(validator=a_day())
+    earliest_known: date | None = attrs.field(validator=a_day(optional=True))
+    uncertain: bool = attrs.field(default=False, validator=an_instance(bool))
 
     def __attrs_post_init__(self) -> None:
         p, lo, hi = self.precision, self.earliest_known, self.latest

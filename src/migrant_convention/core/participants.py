@@ -18,7 +18,7 @@ from functools import cache
 import attrs
 
 from ..errors import UnknownParticipantError
-from ._convert import to_strings
+from ._convert import an_instance, enum_member, strings, text, tuple_of
 
 __all__ = ["Participant", "ParticipantKind", "is_iso_alpha3"]
 
@@ -73,6 +73,10 @@ def check_code(code: str, kind: ParticipantKind) -> str | None:
     return None
 
 
+def _kind(value: ParticipantKind | str) -> ParticipantKind:
+    return enum_member(ParticipantKind, value)
+
+
 @attrs.frozen
 class Participant:
     """A State or other entity that can act under a treaty.
@@ -82,12 +86,20 @@ class Participant:
     :ivar kind: State, former State, organisation or territory.
     :ivar former_names: other names under which the UN has listed it
         (``"Cape Verde"`` for Cabo Verde).
+
+    The fields are checked when it is built: a wrong type is a
+    :class:`TypeError` naming the field; *kind* may be given as a
+    :class:`ParticipantKind`'s value (``"state"``), *former_names* as any
+    iterable of text; a code not acceptable for its kind raises
+    :class:`~migrant_convention.errors.UnknownParticipantError`.
     """
 
-    code: str
-    name: str
-    kind: ParticipantKind = ParticipantKind.STATE
-    former_names: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
+    code: str = attrs.field(validator=text())
+    name: str = attrs.field(validator=text())
+    kind: ParticipantKind = attrs.field(default=ParticipantKind.STATE, converter=_kind,
+                                        validator=an_instance(ParticipantKind))
+    former_names: tuple[str, ...] = attrs.field(default=(), converter=strings,
+                                                validator=tuple_of(str))
 
     def __attrs_post_init__(self) -> None:
         why = check_code(self.code, self.kind)

@@ -33,9 +33,11 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from typing import Any, cast
 
 import attrs
 
+from ._convert import a_day, an_instance, enum_member, fail, whole
 from .acts import Act, ActKind
 from .dates import add_months
 
@@ -59,22 +61,42 @@ class Alignment(enum.Enum):
     FIRST_OF_NEXT_MONTH = "first_of_next_month"
 
 
-def _non_negative(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < 0:
-        raise ValueError(f"{attribute.name} must be >= 0, not {value}")
+def _alignment(value: Alignment | str) -> Alignment:
+    return enum_member(Alignment, value)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Delay:
     """A period after a date, then an optional alignment.
 
     The period is *months* calendar months (a day missing from a shorter
     month becomes that month's last day) plus *days* days.
+
+    Every parameter is keyword-only: ``Delay(30)`` could mean thirty days or
+    thirty months, so it is a :class:`TypeError` (in 0.1 it meant months).
+    *months* and *days* are whole numbers (``int``, not ``bool``) >= 0;
+    *alignment* an :class:`Alignment` or its value
+    (``"first_of_next_month"``).
+
+    >>> Delay(30)
+    Traceback (most recent call last):
+    TypeError: Delay takes keyword arguments only: Delay(months=30) or Delay(days=30), not Delay(30)
     """
 
-    months: int = attrs.field(default=0, validator=_non_negative)
-    days: int = attrs.field(default=0, validator=_non_negative)
-    alignment: Alignment = Alignment.NONE
+    months: int = attrs.field(default=0, validator=whole(0))
+    days: int = attrs.field(default=0, validator=whole(0))
+    alignment: Alignment = attrs.field(default=Alignment.NONE, converter=_alignment,
+                                       validator=an_instance(Alignment))
+
+    def __new__(cls, *args: object, **kwargs: object) -> Delay:
+        if args:
+            first = args[0]
+            shown = ", ".join(repr(a) for a in args)
+            raise TypeError(
+                "Delay takes keyword arguments only: "
+                f"Delay(months={first!r}) or Delay(days={first!r}), not Delay({shown})"
+            )
+        return super().__new__(cls)
 
     def apply(self, start: date) -> date:
         """The date this delay leads to from *start*.
@@ -99,15 +121,17 @@ class EntryIntoForceRule:
     :ivar later_delay: for a participant consenting after entry into force,
         from its own deposit.  A participant that consents before the treaty
         enters into force is bound from the general entry into force.
+
+    The arguments may be given by position, as in 0.1
+    (``EntryIntoForceRule(20, delay, later_delay)``): the one number,
+    *instruments* (an ``int`` >= 1), comes first, and each delay must be a
+    :class:`Delay`, so a number in a delay's place, or a delay in the
+    number's, is a :class:`TypeError` naming the field.
     """
 
-    instruments: int
-    delay: Delay
-    later_delay: Delay
-
-    def __attrs_post_init__(self) -> None:
-        if self.instruments < 1:
-            raise ValueError(f"instruments must be >= 1, not {self.instruments}")
+    instruments: int = attrs.field(validator=whole(1))
+    delay: Delay = attrs.field(validator=an_instance(Delay))
+    later_delay: Delay = attrs.field(validator=an_instance(Delay))
 
     def general(self, deposits: Iterable[date]) -> date | None:
         """The treaty's entry into force: :attr:`delay` after the day of the
@@ -139,10 +163,14 @@ class DenunciationRule:
     :ivar not_before: how long after the treaty entered into force *for that
         party* a notification may first be made (``None``: at any time).
     :ivar takes_effect: from the notification's receipt to its effect.
+
+    Both are :class:`Delay` values (*not_before* may be ``None``), checked
+    when the rule is built.
     """
 
-    takes_effect: Delay
-    not_before: Delay | None = None
+    takes_effect: Delay = attrs.field(validator=an_instance(Delay))
+    not_before: Delay | None = attrs.field(default=None,
+                                           validator=an_instance(Delay, optional=True))
 
     def effect(self, notified: date) -> date:
         """The day a denunciation notified (received by the depositary) on
@@ -189,10 +217,32 @@ _DEFAULT_CONSENT = frozenset(
 )
 
 
-def _kinds(value: object) -> frozenset[ActKind]:
+def _kinds(value: Iterable[ActKind | str] | ActKind | str) -> frozenset[ActKind]:
+    """The kinds as a frozenset (a lone kind or value string is one kind);
+    anything that is not all kinds is passed on, as a tuple, to :func:`_check_kinds`."""
     if isinstance(value, ActKind | str):
-        value = [value]
-    return frozenset(ActKind(v) for v in value)  # type: ignore[attr-defined]
+        value = (value,)
+    if not isinstance(value, Iterable):
+        return cast("frozenset[ActKind]", value)
+    items = tuple(value)
+    kinds = tuple(enum_member(ActKind, v) for v in items)
+    if all(isinstance(k, ActKind) for k in kinds):
+        return frozenset(kinds)
+    return cast("frozenset[ActKind]", kinds)
+
+
+def _check_kinds(inst: Rules, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, frozenset):
+        return
+    if not isinstance(value, tuple):
+        fail(inst, attribute.name, "an iterable of ActKind (or their values)", value)
+    for i, item in enumerate(value):
+        if isinstance(item, str):
+            known = ", ".join(repr(k.value) for k in ActKind)
+            fail(inst, f"{attribute.name}[{i}]", f"an ActKind or one of its values ({known})",
+                 item, ValueError)
+        if not isinstance(item, ActKind):
+            fail(inst, f"{attribute.name}[{i}]", "an ActKind", item)
 
 
 @attrs.frozen
@@ -210,21 +260,34 @@ class Rules:
         (ratification, acceptance and approval usually do; accession never).
     :ivar denunciation: how a party leaves, or ``None`` if it cannot.
     :ivar signature_closes: last day the treaty is open for signature, if any.
+
+    *consent* and *requires_signature* are given as any iterable of
+    :class:`ActKind` values or their value strings (``["ratification",
+    "accession"]``; a lone kind is one kind) and stored as a
+    ``frozenset[ActKind]``; each must express consent to be bound.  The other
+    fields are checked too: a wrong type is a :class:`TypeError` naming the
+    field.
     """
 
-    entry_into_force: EntryIntoForceRule | None
-    consent: frozenset[ActKind] = attrs.field(default=_DEFAULT_CONSENT, converter=_kinds)
+    entry_into_force: EntryIntoForceRule | None = attrs.field(
+        validator=an_instance(EntryIntoForceRule, optional=True))
+    consent: frozenset[ActKind] = attrs.field(default=_DEFAULT_CONSENT, converter=_kinds,
+                                              validator=_check_kinds)
     requires_signature: frozenset[ActKind] = attrs.field(
         default=frozenset({ActKind.RATIFICATION, ActKind.ACCEPTANCE, ActKind.APPROVAL}),
-        converter=_kinds,
+        converter=_kinds, validator=_check_kinds,
     )
-    denunciation: DenunciationRule | None = None
-    signature_closes: date | None = None
+    denunciation: DenunciationRule | None = attrs.field(
+        default=None, validator=an_instance(DenunciationRule, optional=True))
+    signature_closes: date | None = attrs.field(default=None, validator=a_day(optional=True))
 
     def __attrs_post_init__(self) -> None:
-        bad = sorted(k.value for k in self.consent if not k.is_consent)
-        if bad:
-            raise ValueError(f"consent kinds must express consent to be bound, not {bad}")
+        for name, kinds in (("consent", self.consent),
+                            ("requires_signature", self.requires_signature)):
+            bad = sorted(k.value for k in kinds if not k.is_consent)
+            if bad:
+                raise ValueError(
+                    f"Rules.{name}: kinds must express consent to be bound, not {bad}")
 
     def role(self, kind: ActKind) -> Role:
         """What an act of *kind* does under these rules."""

@@ -8,6 +8,8 @@ from datetime import date
 
 import attrs
 
+from ._convert import a_day, whole
+
 __all__ = ["Counts", "Status"]
 
 
@@ -48,6 +50,10 @@ class Counts:
     :ivar former_parties: States whose denunciation has taken effect.
     :ivar no_action: States that have done neither.
     :ivar states: the size of the universe on that day.
+
+    The fields are checked when it is built: *on* a :class:`datetime.date`
+    (not a ``datetime``), the others whole numbers (``int``) >= 0, which
+    partition the universe (:class:`ValueError` otherwise).
     """
 
     on: date
@@ -60,9 +66,21 @@ class Counts:
     states: int
 
     def __attrs_post_init__(self) -> None:
+        # Plain comparisons on the common path (counts() builds one per
+        # question); the field checks only to name what is wrong.
+        if not (type(self.on) is date and type(self.parties) is int
+                and type(self.in_force) is int and type(self.signatories) is int
+                and type(self.signatories_total) is int and type(self.former_parties) is int
+                and type(self.no_action) is int and type(self.states) is int
+                and min(self.parties, self.in_force, self.signatories, self.signatories_total,
+                        self.former_parties, self.no_action) >= 0):
+            for field in attrs.fields(Counts):
+                _CHECKS[field.name](self, field, getattr(self, field.name))
         total = self.parties + self.signatories + self.former_parties + self.no_action
         if total != self.states:
-            raise ValueError(f"counts do not partition the universe: {total} != {self.states}")
+            raise ValueError(
+                f"Counts: parties + signatories + former_parties + no_action = {total}, "
+                f"not states = {self.states}: they must partition the universe")
 
     @classmethod
     def from_tally(cls, on: date, tally: Mapping[Status, int], *, signed_ever: int) -> Counts:
@@ -108,3 +126,6 @@ class Counts:
             "no_action": self.no_action,
             "states": self.states,
         }
+
+
+_CHECKS = {"on": a_day(), **{f.name: whole(0) for f in attrs.fields(Counts)[1:]}}

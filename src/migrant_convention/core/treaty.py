@@ -17,6 +17,7 @@ from datetime import date
 
 import attrs
 
+from ._convert import a_day, an_instance, text
 from .rules import Alignment, Delay, DenunciationRule, EntryIntoForceRule, Rules
 
 __all__ = [
@@ -41,19 +42,24 @@ class Treaty:
     :ivar depositary: who keeps its instruments.
     :ivar rules: its final clauses.
     :ivar place: where it was adopted.
+
+    The fields are checked when it is built (text as ``str``, days as
+    :class:`datetime.date` and not ``datetime``, *rules* as :class:`Rules`):
+    a wrong type is a :class:`TypeError` naming the field.
     """
 
-    id: str
-    title: str
-    short_name: str
-    adopted: date
-    opened_for_signature: date
-    depositary: str
-    rules: Rules
-    place: str = ""
+    id: str = attrs.field(validator=text())
+    title: str = attrs.field(validator=text())
+    short_name: str = attrs.field(validator=text())
+    adopted: date = attrs.field(validator=a_day())
+    opened_for_signature: date = attrs.field(validator=a_day())
+    depositary: str = attrs.field(validator=text())
+    rules: Rules = attrs.field(validator=an_instance(Rules))
+    place: str = attrs.field(default="", validator=text())
 
     def __attrs_post_init__(self) -> None:
         if self.opened_for_signature < self.adopted:
             raise ValueError(
-                f"opened_for_signature {self.opened_for_signature} precedes adoption {self.adopted}"
+                f"Treaty.opened_for_signature {self.opened_for_signature} precedes adoption "
+                f"{self.adopted}"
             )

@@ -18,11 +18,12 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cached_property
+from typing import Any, cast
 
 import attrs
 
 from ..errors import NotInUniverseError, UnknownParticipantError
-from ._convert import to_strings
+from ._convert import a_day, an_instance, counted, enum_member, strings, text, tuple_of
 
 __all__ = ["Basis", "Membership", "Universe"]
 
@@ -32,6 +33,10 @@ class Basis(enum.Enum):
 
     UN_MEMBER = "un_member"
     NON_MEMBER_STATE = "non_member_state"
+
+
+def _basis(value: Basis | str) -> Basis:
+    return enum_member(Basis, value)
 
 
 @attrs.frozen
@@ -46,16 +51,21 @@ class Membership:
     :ivar continues: the code of the State it continues, if any.
     :ivar iso3166_status: ``current``, ``historic:XXXX`` or ``none``.
     :ivar sources: where the dates come from.
+
+    The fields are checked when it is built: a wrong type is a
+    :class:`TypeError` naming the field; *basis* may be given as a
+    :class:`Basis` value (``"un_member"``), *sources* as any iterable of text.
     """
 
-    code: str
-    name: str
-    start: date
-    end: date | None
-    basis: Basis
-    continues: str | None = None
-    iso3166_status: str = "current"
-    sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
+    code: str = attrs.field(validator=text())
+    name: str = attrs.field(validator=text())
+    start: date = attrs.field(validator=a_day())
+    end: date | None = attrs.field(validator=a_day(optional=True))
+    basis: Basis = attrs.field(converter=_basis, validator=an_instance(Basis))
+    continues: str | None = attrs.field(default=None, validator=text(optional=True))
+    iso3166_status: str = attrs.field(default="current", validator=text())
+    sources: tuple[str, ...] = attrs.field(default=(), converter=strings,
+                                           validator=tuple_of(str))
 
     def __attrs_post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
@@ -77,7 +87,19 @@ def _start(p: Membership) -> date:
 
 
 def to_periods(value: Iterable[Membership]) -> tuple[Membership, ...]:
-    return tuple(value)
+    if isinstance(value, Iterable):
+        return tuple(value)
+    return cast("tuple[Membership, ...]", value)  # the validator refuses it
+
+
+#: How many items a short repr shows.
+REPR_ITEMS = 3
+
+
+def _period_item(p: Membership) -> str:
+    end = p.end.isoformat() if p.end is not None else ""
+    continues = f" (continues {p.continues})" if p.continues else ""
+    return f"{p.code} {p.start}..{end}{continues}"
 
 
 @attrs.frozen(cache_hash=True)
@@ -87,11 +109,27 @@ class Universe:
     :ivar periods: the membership periods; one State's periods never overlap.
     :ivar as_of: the day the data were last checked.
     :ivar sources: where the dataset comes from.
+
+    The fields are checked when it is built (any iterable of
+    :class:`Membership` is kept as a tuple): a wrong type is a
+    :class:`TypeError` naming the field, and the index of a wrong period.
+
+    Its ``repr()`` is short — the "as of" day, the number of periods and of
+    States, and the first periods — so that a failing test prints it on one
+    line, whatever the size of the universe:
+
+    >>> Universe([Membership("ALB", "Albania", date(1955, 12, 14), None, Basis.UN_MEMBER)])
+    <Universe: 1 period of 1 State, 0 sources; first: ALB 1955-12-14..>
+
+    Equality compares every field, and the full data are one attribute away:
+    ``universe.periods`` (and ``universe.codes``, ``universe.members(day)``).
     """
 
-    periods: tuple[Membership, ...] = attrs.field(converter=to_periods)
-    as_of: date | None = None
-    sources: tuple[str, ...] = attrs.field(default=(), converter=to_strings)
+    periods: tuple[Membership, ...] = attrs.field(converter=to_periods,
+                                                  validator=tuple_of(Membership))
+    as_of: date | None = attrs.field(default=None, validator=a_day(optional=True))
+    sources: tuple[str, ...] = attrs.field(default=(), converter=strings,
+                                           validator=tuple_of(str))
 
     def __attrs_post_init__(self) -> None:
         # Sorted rather than grouped into a list per code: nothing per State
@@ -104,6 +142,21 @@ class Universe:
         if overlaps:  # name the first State, in the order given, that overlaps
             a, b = overlaps[next(p.code for p in self.periods if p.code in overlaps)]
             raise ValueError(f"{a.code}: overlapping periods from {a.start} and {b.start}")
+
+    def __repr__(self) -> str:
+        as_of = f" as of {self.as_of}" if self.as_of is not None else ""
+        periods = self.periods
+        first = ", ".join(_period_item(p) for p in periods[:REPR_ITEMS])
+        more = ", ..." if len(periods) > REPR_ITEMS else ""
+        shown = f"; first: {first}{more}" if periods else ""
+        return (f"<Universe{as_of}: {counted(len(periods), 'period')} of "
+                f"{counted(len(self._by_code), 'State')}, "
+                f"{counted(len(self.sources), 'source')}{shown}>")
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """The short repr for Hypothesis's and IPython's pretty printers, which
+        would otherwise print every field of an attrs class."""
+        printer.text(repr(self))
 
     # -- indexes (computed once per instance; the instance is immutable) -----
     @cached_property
