@@ -123,12 +123,15 @@ def test_iterables_become_tuples() -> None:
 
 # -- Delay and EntryIntoForceRule: numbers that are easy to mix up -------------------------
 
-def test_delay_takes_keywords_only() -> None:
-    """``Delay(30)`` meant 30 months in 0.1: now it is refused, with the two readings."""
-    with pytest.raises(TypeError, match=re.escape("Delay(months=30) or Delay(days=30)")):
-        Delay(30)  # type: ignore[call-arg]
-    with pytest.raises(TypeError, match="keyword arguments only"):
-        Delay(3, 0, Alignment.NONE)  # type: ignore[call-arg]
+def test_delay_wants_keywords() -> None:
+    """``Delay(30)`` meant 30 months in 0.1: it still does (SemVer), with a
+    warning that names both readings."""
+    with pytest.warns(DeprecationWarning, match=re.escape("Delay(months=30) or Delay(days=30)")):
+        assert Delay(30) == Delay(months=30)
+    with pytest.warns(DeprecationWarning, match="by keyword"):
+        assert Delay(3, 2, Alignment.NONE) == Delay(months=3, days=2)
+    with pytest.raises(TypeError, match="at most 3"):
+        Delay(1, 2, Alignment.NONE, 4)
     assert Delay(days=30).apply(date(2020, 1, 31)) == date(2020, 3, 1)
 
 

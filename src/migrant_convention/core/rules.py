@@ -31,6 +31,7 @@ datetime.date(2007, 10, 1)
 from __future__ import annotations
 
 import enum
+import warnings
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import Any, cast
@@ -65,22 +66,27 @@ def _alignment(value: Alignment | str) -> Alignment:
     return enum_member(Alignment, value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(init=False)
 class Delay:
     """A period after a date, then an optional alignment.
 
     The period is *months* calendar months (a day missing from a shorter
     month becomes that month's last day) plus *days* days.
 
-    Every parameter is keyword-only: ``Delay(30)`` could mean thirty days or
-    thirty months, so it is a :class:`TypeError` (in 0.1 it meant months).
-    *months* and *days* are whole numbers (``int``, not ``bool``) >= 0;
-    *alignment* an :class:`Alignment` or its value
+    Give every parameter by keyword: ``Delay(30)`` could mean thirty days or
+    thirty months.  0.1 read it as months, and still does, with a
+    :class:`DeprecationWarning` (positional arguments will be refused in
+    1.0).  *months* and *days* are whole numbers (``int``, not ``bool``)
+    >= 0; *alignment* an :class:`Alignment` or its value
     (``"first_of_next_month"``).
 
-    >>> Delay(30)
-    Traceback (most recent call last):
-    TypeError: Delay takes keyword arguments only: Delay(months=30) or Delay(days=30), not Delay(30)
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     Delay(30) == Delay(months=30)
+    True
+    >>> print(caught[0].message)  # doctest: +ELLIPSIS
+    Delay(30): give Delay's parameters by keyword, Delay(months=30) or Delay(days=30); ...
     """
 
     months: int = attrs.field(default=0, validator=whole(0))
@@ -88,15 +94,22 @@ class Delay:
     alignment: Alignment = attrs.field(default=Alignment.NONE, converter=_alignment,
                                        validator=an_instance(Alignment))
 
-    def __new__(cls, *args: object, **kwargs: object) -> Delay:
-        if args:
-            first = args[0]
-            shown = ", ".join(repr(a) for a in args)
-            raise TypeError(
-                "Delay takes keyword arguments only: "
-                f"Delay(months={first!r}) or Delay(days={first!r}), not Delay({shown})"
-            )
-        return super().__new__(cls)
+    def __init__(self, *positional: object, months: int = 0, days: int = 0,
+                 alignment: Alignment | str = Alignment.NONE) -> None:
+        if positional:
+            shown = ", ".join(repr(a) for a in positional)
+            first = positional[0]
+            if len(positional) > 3:
+                raise TypeError(f"Delay takes at most 3 arguments, not Delay({shown})")
+            warnings.warn(
+                f"Delay({shown}): give Delay's parameters by keyword, Delay(months={first!r}) "
+                f"or Delay(days={first!r}); positional arguments are deprecated (read as "
+                "months, days, alignment, as in 0.1)", DeprecationWarning, stacklevel=2)
+            given = dict(zip(("months", "days", "alignment"), positional, strict=False))
+            months = given.get("months", months)  # type: ignore[assignment]
+            days = given.get("days", days)  # type: ignore[assignment]
+            alignment = given.get("alignment", alignment)  # type: ignore[assignment]
+        self.__attrs_init__(months=months, days=days, alignment=alignment)
 
     def apply(self, start: date) -> date:
         """The date this delay leads to from *start*.
