@@ -70,3 +70,10 @@ def test_py_typed_is_shipped() -> None:
     from importlib.resources import files
 
     assert files("migrant_convention").joinpath("py.typed").is_file()
+
+
+def test_dir_shows_the_public_names_only() -> None:
+    shown = dir(mc)
+    assert set(mc.__all__) <= set(shown)
+    for private in ("annotations", "importlib", "_LAZY", "TYPE_CHECKING"):
+        assert private not in shown

@@ -211,7 +211,9 @@ def __getattr__(name: str) -> _Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*(n for n in globals() if not n.startswith("_")), *_LAZY, "__version__"})
+    # The public names and the subpackages; not what the module imports for
+    # itself (``annotations``, ``importlib``…).
+    return sorted({*__all__, "campaigns", "cli", "core", "formats", "places", "testing"})
 
 
 class _Package(_types.ModuleType):
