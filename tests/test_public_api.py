@@ -73,7 +73,7 @@ def test_py_typed_is_shipped() -> None:
 
 
 def test_dir_shows_the_public_names_only() -> None:
-    shown = dir(mc)
-    assert set(mc.__all__) <= set(shown)
+    shown = dir(migrant_convention)
+    assert set(migrant_convention.__all__) <= set(shown)
     for private in ("annotations", "importlib", "_LAZY", "TYPE_CHECKING"):
         assert private not in shown
