@@ -32,7 +32,8 @@ extensions = [
 
 source_suffix = {".md": "markdown"}
 # Fragments included into other pages are not pages of their own.
-exclude_patterns = ["_build", "_generated/data_*.md", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_generated/data_*.md", "_generated/api_*.md", "Thumbs.db",
+                    ".DS_Store"]
 root_doc = "index"
 
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]

@@ -4,9 +4,11 @@ On ``builder-inited`` (before Sphinx looks for source files) it writes into
 ``docs/_generated/``:
 
 * ``numbers.md`` and its charts (SVG, drawn with matplotlib's Agg backend):
-  ratification by numbers on key dates and on the data's "as of" date, parties,
-  signatories and no action over time, new parties per year, and tables of
-  parties and signatories with their dates;
+  ratification by numbers on key dates and on the data's "as of" date, parties
+  and signatories over time (alone, and among all States), new parties per
+  year, and tables of parties and signatories with their dates;
+* ``api_compat.md``: the module paths of 0.1 and the modules they now give,
+  for the API page;
 * ``cli_<command>.txt``: the ``--help`` text of each command, for the CLI
   reference;
 * ``data_<name>.md``: facts about each bundled dataset (size, "as of" date,
@@ -23,6 +25,7 @@ import io
 import itertools
 import os
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,7 +35,6 @@ from migrant_convention import data
 from migrant_convention.places.names import short_name
 
 ADOPTION = date(1990, 12, 18)
-ENTRY_INTO_FORCE = date(2003, 7, 1)
 CAMPAIGN = (date(2014, 12, 18), date(2015, 12, 18))  # Step It Up, launch and end
 
 
@@ -67,7 +69,8 @@ def _chart_facts(as_of: date) -> dict[str, Any]:
     at_end = mc.count_series(record, states, [date(ADOPTION.year - 1, 12, 31), *ends])
     new = [b.parties - a.parties for a, b in itertools.pairwise(at_end)]
     return {"days": days, "early": early, "undecidable": undecidable,
-            "years": years, "new": dict(zip(years, new, strict=True))}
+            "years": years, "new": dict(zip(years, new, strict=True)),
+            "entry_into_force": mc.entry_into_force(record)}
 
 
 def _charts(out: Path, as_of: date, facts: dict[str, Any]) -> None:
@@ -80,14 +83,35 @@ def _charts(out: Path, as_of: date, facts: dict[str, Any]) -> None:
     # Make SVGs byte-identical between builds of the same data.
     matplotlib.rcParams["svg.hashsalt"] = "migrant_convention"
     matplotlib.rcParams["svg.fonttype"] = "none"
-    matplotlib.rcParams["font.size"] = 11
+    # Figures are drawn about as wide as the content column (8 in = 768 px at
+    # 96 px/in) so that 12 pt text reads at about the size of the page's text.
+    matplotlib.rcParams["font.size"] = 12
+    matplotlib.rcParams["legend.fontsize"] = 12
 
-    days, early = facts["days"], facts["early"]
+    days, early, eif = facts["days"], facts["early"], facts["entry_into_force"]
+    colours = {"parties": "#1b7837", "signatories": "#e08214", "no_action": "#bababa",
+               "campaign": "#2166ac"}
 
-    colours = {"parties": "#1b7837", "signatories": "#e08214", "no_action": "#bababa"}
-    fig, ax = plt.subplots(figsize=(10, 5), layout="constrained")
+    def frame(ax: Any, top: int) -> None:
+        """What the two charts over time share: the campaign's band, the line
+        of entry into force (labelled near the top), the axes."""
+        ax.axvspan(CAMPAIGN[0], CAMPAIGN[1], color=colours["campaign"], alpha=0.18,
+                   linewidth=0, label="Step It Up campaign")
+        ax.axvline(eif, color="black", linewidth=1, linestyle="--")
+        ax.annotate(f"entry into force\n{_long(eif)}", xy=(eif, top * 0.97),
+                    xytext=(-6, 0), textcoords="offset points", ha="right", va="top",
+                    bbox={"boxstyle": "round,pad=0.25", "facecolor": "white",
+                          "edgecolor": "none", "alpha": 0.85})
+        ax.set_xlim(ADOPTION, as_of)
+        ax.set_ylim(0, top)
+        ax.set_ylabel("States")
+        ax.xaxis.set_major_locator(mdates.YearLocator(5))  # type: ignore[no-untyped-call]
+        ax.xaxis.set_minor_locator(mdates.YearLocator(1))  # type: ignore[no-untyped-call]
+        ax.grid(axis="y", alpha=0.3)
+
     # Where the two resolutions differ the day is undecidable; the earliest
     # resolution is drawn and the days are named in the caption.
+    fig, ax = plt.subplots(figsize=(8, 4.8), layout="constrained")
     ax.stackplot(
         days,
         [c.parties for c in early],
@@ -98,32 +122,41 @@ def _charts(out: Path, as_of: date, facts: dict[str, Any]) -> None:
         step="post",
         linewidth=0,
     )
-    ax.axvspan(CAMPAIGN[0], CAMPAIGN[1], color="#2166ac", alpha=0.18, linewidth=0,
-               label="Step It Up campaign")
-    ax.axvline(ENTRY_INTO_FORCE, color="black", linewidth=0.8, linestyle="--")
-    ax.annotate("entry into force\n1 July 2003", xy=(ENTRY_INTO_FORCE, 60), xytext=(8, 0),
-                textcoords="offset points", fontsize=9)
-    ax.set_xlim(ADOPTION, as_of)
-    ax.set_ylim(0, 200)
-    ax.set_ylabel("States")
-    ax.xaxis.set_major_locator(mdates.YearLocator(5))
-    ax.xaxis.set_minor_locator(mdates.YearLocator(1))
-    ax.set_title("Migrant Workers Convention: ratification by numbers, "
-                 f"{ADOPTION.year} to {_long(as_of)}")
-    fig.legend(loc="outside lower center", ncols=4, frameon=False, fontsize=9)
-    ax.grid(axis="y", alpha=0.3)
+    frame(ax, 200)
+    ax.set_title(f"All States, {ADOPTION.year} to {_long(as_of)}")
+    fig.legend(loc="outside lower center", ncols=2, frameon=False)
     fig.savefig(out / "numbers_over_time.svg", metadata={"Date": None})
+    plt.close(fig)
+
+    # The same story without the States that took no action.
+    parties = [c.parties for c in early]
+    signatories = [c.signatories for c in early]
+    top = (max(parties) // 10 + 2) * 10
+    fig, ax = plt.subplots(figsize=(8, 4.4), layout="constrained")
+    ax.step(days, parties, where="post", color=colours["parties"], linewidth=2.2,
+            label="States parties")
+    ax.step(days, signatories, where="post", color=colours["signatories"], linewidth=2.2,
+            label="Signatories (not yet bound)")
+    frame(ax, top)
+    for values, colour in ((parties, colours["parties"]),
+                           (signatories, colours["signatories"])):
+        ax.annotate(str(values[-1]), xy=(days[-1], values[-1]), xytext=(4, 0),
+                    textcoords="offset points", va="center", color=colour,
+                    fontweight="bold", annotation_clip=False)
+    ax.set_title(f"States parties and signatories, {ADOPTION.year} to {_long(as_of)}")
+    fig.legend(loc="outside lower center", ncols=3, frameon=False)
+    fig.savefig(out / "parties_and_signatories.svg", metadata={"Date": None})
     plt.close(fig)
 
     years = facts["years"]
     new = [facts["new"][y] for y in years]
-    fig, ax = plt.subplots(figsize=(10, 3.6), layout="constrained")
+    fig, ax = plt.subplots(figsize=(8, 3.4), layout="constrained")
     in_campaign = {CAMPAIGN[0].year, CAMPAIGN[1].year}
-    ax.bar(years, new, color=["#2166ac" if y in in_campaign else colours["parties"]
+    ax.bar(years, new, color=[colours["campaign"] if y in in_campaign else colours["parties"]
                               for y in years])
     for y, n in zip(years, new, strict=True):
         if n:
-            ax.annotate(str(n), (y, n), ha="center", va="bottom", fontsize=8,
+            ax.annotate(str(n), (y, n), ha="center", va="bottom", fontsize=10,
                         xytext=(0, 1), textcoords="offset points")
     ax.set_ylabel("new States parties")
     ax.set_title("New States parties per year (campaign years in blue)")
@@ -182,6 +215,16 @@ def _name(code: str) -> str:
     return p.name if p is not None else data.states().name(code)
 
 
+def md_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A Markdown table; every row must have a cell for each column of *head*."""
+    for row in rows:
+        if len(row) != len(head):
+            raise ValueError(f"row {row!r} has {len(row)} cells for {len(head)} columns")
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
 def _range(days: list[date]) -> str:
     if not days:
         return ""
@@ -206,12 +249,14 @@ def numbers_page(out: Path, *, draw: bool = True, today: date | None = None) -> 
     record, states = data.icrmw(), data.states()
     as_of = record.as_of
     assert as_of is not None, "the bundled record has an 'as of' date"
+    general_eif = mc.entry_into_force(record)
+    assert general_eif is not None, "the Convention is in force"
     charts = _chart_facts(as_of)
     if draw:
         _charts(out, as_of, charts)
     table = _counts_table([
         ("adopted (GA res. 45/158)", ADOPTION),
-        ("entered into force (art. 87(1))", ENTRY_INTO_FORCE),
+        ("entered into force (art. 87(1))", general_eif),
         ("Step It Up launched", CAMPAIGN[0]),
         ("Step It Up ended", CAMPAIGN[1]),
         ("the data's \u201cas of\u201d date", as_of),
@@ -235,26 +280,36 @@ def numbers_page(out: Path, *, draw: bool = True, today: date | None = None) -> 
     for code in mc.participants_with_status(record, states, as_of, mc.Status.SIGNATORY):
         acts = mc.timeline(record, code, universe=states)
         sig = next(a for a in acts if a.kind.is_signature)
-        how = "" if sig.participant == code else f" (by {states.name(sig.participant)})"
+        # Who made it: the act's participant, or the State of its lineage then
+        # (Serbia's signature of 2004 was made by Serbia and Montenegro).
+        try:
+            by = states.holder(sig.participant, sig.date.latest)
+        except mc.NotInUniverseError:
+            by = sig.participant
+        how = ("" if by == code
+               else f" (by {short_name(states.name(by, sig.date.latest))})")
         kind = sig.kind.value.replace("_", " ") + how
-        signatories.append((str(sig.date), _name(code), code, kind))
+        signatories.append((str(sig.date), _name(code), code, str(sig.date), kind))
     signatories.sort()
 
-    def md_table(head: list[str], rows: list[tuple[str, ...]]) -> str:
-        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-        lines += ["| " + " | ".join(r) + " |" for r in rows]
-        return "\n".join(lines)
-
+    # The first element of each tuple is its sort key; the row numbers replace it.
     party_rows = [(str(i), *r[1:]) for i, r in enumerate(parties, 1)]
     sig_rows = [(str(i), *r[1:]) for i, r in enumerate(signatories, 1)]
+    # Art. 87(1): the States whose instruments were deposited before the
+    # Convention entered into force (the twentieth and any deposited after it,
+    # until that day) are bound from that day, not three months after deposit.
+    first_in_force = sum(1 for r in party_rows if r[-1] == general_eif.isoformat())
     undecidable = charts["undecidable"]
     undecidable_note = (
         f"From {_range(undecidable)} the counts are undecidable (an act is dated only to "
-        "the month); the chart draws the earliest reading there." if undecidable else ""
+        "the month); the charts draw the earliest reading there." if undecidable else ""
     )
     alt = ("Stacked area chart of States parties, signatories and States taking no action, "
            f"from 18 December 1990 to {_long(as_of)}, with the Step It Up campaign window "
            "shaded.")
+    alt_story = ("Line chart of the number of States parties and of signatories not yet "
+                 f"bound, from 18 December 1990 to {_long(as_of)}, with the Step It Up "
+                 "campaign window shaded.")
     busiest = max(charts["new"].items(), key=lambda kv: (kv[1], -kv[0]))
     return f"""\
 # Ratification by numbers
@@ -302,15 +357,26 @@ Palestine, the Cook Islands and Niue belong to no group.
 
 ## Over time
 
+```{{figure}} parties_and_signatories.svg
+:alt: {alt_story}
+:width: 100%
+
+States parties and signatories that have not (yet) ratified, day by day from
+the Convention's adoption to {_long(as_of)}: {c_end.parties} parties and
+{c_end.signatories} signatories at the end. A signatory that ratifies moves
+from one line to the other. The shaded band is the Step It Up campaign
+(18 December 2014 to 18 December 2015).
+{undecidable_note}
+```
+
 ```{{figure}} numbers_over_time.svg
 :alt: {alt}
 :width: 100%
 
-States parties, signatories and States taking no action, day by day from the
-Convention's adoption to {_long(as_of)}. The height of the stack is the number of
-States in the universe on each day. The shaded band is the Step It Up campaign
-(18 December 2014 to 18 December 2015).
-{undecidable_note}
+The same among all States: parties, signatories and States taking no action,
+day by day from the Convention's adoption to {_long(as_of)}. The height of the
+stack is the number of States in the universe on each day. The shaded band is
+the Step It Up campaign (18 December 2014 to 18 December 2015).
 ```
 
 ```{{figure}} new_parties_per_year.svg
@@ -324,19 +390,23 @@ in one year: {busiest[1]}, in {busiest[0]}.
 ## States parties on {_long(as_of)}
 
 In order of their consent to be bound. "In force" is the day the Convention
-entered into force for the State: the first day of the month after three
-months from its deposit (art. 87(2)), or on 1 July 2003 for the first twenty (art. 87(1)). A date
+entered into force for the State: for the {first_in_force} States that had
+deposited their instrument before the Convention itself entered into force,
+that day, {_long(general_eif)} (art. 87(1): the first day of the month after
+three months from the twentieth instrument); for each later State, the first
+day of the month after three months from its deposit (art. 87(2)). A date
 written `2024-11` is known to the month only; a `?` marks a day given by one
 source only.
 
-:::{{container}} nowrap
+:::{{container}} nowrap parties
 {md_table(["#", "State", "code", "signed", "consent", "deposited", "in force"],
           party_rows)}
 :::
 
 ## Signatories on {_long(as_of)}
 
-States that have signed and not ratified, in order of signature.
+States that have signed and not ratified, in order of signature; the act
+by which each became a signatory.
 
 :::{{container}} nowrap
 {md_table(["#", "State", "code", "signed", "act"], sig_rows)}
@@ -395,11 +465,13 @@ def _changelog_entries(changelog: str, file: str) -> list[tuple[str, str]]:
 
 def _datasets() -> dict[str, tuple[data.Dataset, str]]:
     """Every bundled dataset, with the function that loads it."""
-    from migrant_convention import event_data, regions
+    from migrant_convention.data import campaign_events as event_data
+    from migrant_convention.places import regions
 
     out = {name: (meta, f"migrant_convention.data.{name}()")
            for name, meta in data.DATASETS.items()}
-    out["campaign_events"] = (event_data.DATASET, "migrant_convention.data.campaign_events.events()")
+    out["campaign_events"] = (event_data.DATASET,
+                              "migrant_convention.data.campaign_events.events()")
     out["m49"] = (regions.REGIONAL_DATASETS["m49"], "migrant_convention.places.regions.m49_areas()")
     out["un_regional_groups"] = (regions.REGIONAL_DATASETS["un_regional_groups"],
                                  "migrant_convention.places.regions.un_regional_groups()")
@@ -407,7 +479,7 @@ def _datasets() -> dict[str, tuple[data.Dataset, str]]:
 
 
 def _events_facts() -> tuple[str, str]:
-    from migrant_convention import event_data
+    from migrant_convention.data import campaign_events as event_data
 
     events = event_data.events()
     kinds = Counter(e.kind.value for e in events)
@@ -430,7 +502,7 @@ def _events_facts() -> tuple[str, str]:
 
 
 def _m49_facts() -> tuple[str, str]:
-    from migrant_convention import regions
+    from migrant_convention.places import regions
 
     areas = regions.m49_areas()
     states = data.states()
@@ -448,7 +520,7 @@ def _m49_facts() -> tuple[str, str]:
 
 
 def _groups_facts() -> tuple[str, str]:
-    from migrant_convention import regions
+    from migrant_convention.places import regions
 
     rows = regions.un_regional_groups()
     groups = Counter(r.group for r in rows)
@@ -512,9 +584,10 @@ def untc_names_page(tables: Path, changelog: str) -> str:
     """Facts about ``untc_names.csv``: its size by kind, the participants
     known under several names, and whether every participant name of the
     UN Treaty Collection tables in *tables* (if present) is in it."""
-    from migrant_convention import untc
+    from migrant_convention.formats import untc
+    from migrant_convention.places.names import participant_names
 
-    names = untc.participant_names()
+    names = participant_names()
     kinds = Counter(p.kind.value for p, _ in names.values())
     by_code: dict[str, list[str]] = {}
     for name, (p, _) in names.items():
@@ -563,10 +636,34 @@ def untc_names_page(tables: Path, changelog: str) -> str:
 """
 
 
+# -- the API page ---------------------------------------------------------------
+def compat_paths() -> list[tuple[str, str]]:
+    """``(0.1 path, module it gives)`` for each alias in ``_compat/``, found by
+    importing it (each alias replaces itself with the module now holding its
+    names), so the list on the API page cannot drift from the code."""
+    import importlib
+
+    folder = Path(mc.__file__).resolve().parent / "_compat"
+    out = []
+    for file in sorted(folder.glob("*.py")):
+        old = f"migrant_convention.{file.stem}"
+        out.append((old, importlib.import_module(old).__name__))
+    return out
+
+
+def compat_list() -> str:
+    """The 0.1 module paths as a Markdown list of ``old → new`` (short paths)."""
+    def short(path: str) -> str:
+        return path.removeprefix("migrant_convention.")
+
+    return ", ".join(f"`{short(old)}` → `{short(new)}`" for old, new in compat_paths()) + "."
+
+
 def generate(srcdir: Path) -> None:
     out = srcdir / "_generated"
     out.mkdir(exist_ok=True)
     _write(out / "numbers.md", numbers_page(out))
+    _write(out / "api_compat.md", compat_list() + "\n")
     cli_help(out)
     changelog = (srcdir.parent / "CHANGELOG.md").read_text(encoding="utf-8")
     for name in _datasets():
@@ -576,6 +673,64 @@ def generate(srcdir: Path) -> None:
                            changelog))
 
 
+# -- references to re-exported names ---------------------------------------------
+def _home(path: str) -> str | None:
+    """Where the object named by the dotted *path* is documented: the module
+    that defines it (``migrant_convention.core.treaty.Rules``, a re-export, is
+    ``migrant_convention.core.rules.Rules``; ``migrant_convention.counts`` is
+    ``migrant_convention.core.status.counts``), or None if *path* names no
+    class or function of this package."""
+    import importlib
+    import inspect
+
+    parts = path.split(".")
+    if parts[0] != "migrant_convention":
+        return None
+    obj: Any = None
+    for i in range(len(parts), 0, -1):  # the longest prefix that is a module
+        try:
+            obj = importlib.import_module(".".join(parts[:i]))
+        except ImportError:
+            continue
+        break
+    else:
+        return None
+    for j in range(i, len(parts)):
+        try:
+            obj = getattr(obj, parts[j])
+        except AttributeError:
+            return None
+        if inspect.isclass(obj) or inspect.isfunction(obj):
+            module = getattr(obj, "__module__", "")
+            if not module.startswith("migrant_convention"):
+                return None
+            return ".".join([module, obj.__qualname__, *parts[j + 1:]])
+    return None
+
+
+def _resolve_reexport(app: Any, env: Any, node: Any, contnode: Any) -> Any:
+    """Resolve a Python reference that names an object by a path it is only
+    re-exported under (the package's façade, a subpackage, an alias of 0.1, a
+    module importing it) to the object's documentation in its home module."""
+    if node.get("refdomain") != "py":
+        return None
+    target: str = node["reftarget"]
+    candidates = [target]
+    if node.get("py:module"):
+        candidates.append(f"{node['py:module']}.{target}")
+    candidates.append(f"migrant_convention.{target}")
+    domain = env.get_domain("py")
+    for path in candidates:
+        home = _home(path)
+        if home is None or home == path:
+            continue
+        found = domain.resolve_xref(env, node["refdoc"], app.builder, node["reftype"], home,
+                                    node, contnode)
+        if found is not None:
+            return found
+    return None
+
+
 def _on_builder_inited(app: Any) -> None:
     with contextlib.redirect_stdout(io.StringIO()):
         generate(Path(app.srcdir))
@@ -583,6 +738,7 @@ def _on_builder_inited(app: Any) -> None:
 
 def setup(app: Any) -> dict[str, Any]:
     app.connect("builder-inited", _on_builder_inited)
+    app.connect("missing-reference", _resolve_reexport)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
