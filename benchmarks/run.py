@@ -188,7 +188,7 @@ def all_statuses(repeat: int) -> None:
           ["pandas", fmt(panda), f"{panda / cold:.1f}x", f"{panda / warm:.1f}x"]])
     one = cpu(lambda: [mc.counts(record, universe, on) for _ in range(1000)], repeat) / 1000
     print(f"\nOne date once indexed: counts() {fmt(one)}", end="; ")
-    st = cpu(lambda: [mc.status(record, "ALB", on, universe=universe)
+    st = cpu(lambda: [mc.status(record, universe, "ALB", on)
                       for _ in range(1000)], repeat) / 1000
     print(f"status() {fmt(st)}.")
 
@@ -227,7 +227,7 @@ def scale(quick: bool, repeat: int) -> None:
         on, who = days[q // 2], universe.periods[0].code
         t_one = cpu(lambda: [mc.counts(record, universe, on, resolve="latest")  # noqa: B023
                              for _ in range(1000)], repeat) / 1000
-        t_who = cpu(lambda: [mc.status(record, who, on, universe=universe,  # noqa: B023
+        t_who = cpu(lambda: [mc.status(record, universe, who, on,  # noqa: B023
                                        resolve="latest") for _ in range(1000)], repeat) / 1000
         acts, periods = with_pandas.frames(record, universe)
 

@@ -147,7 +147,7 @@ def test_signatories_table_gives_each_signature_date(page: str) -> None:
     assert {r[2] for r in rows} == set(
         mc.participants_with_status(record, states, as_of, mc.Status.SIGNATORY))
     for _number, _name, code, signed, act in rows:
-        signatures = [a for a in mc.timeline(record, code, universe=states)
+        signatures = [a for a in mc.timeline(record, states, code)
                       if a.kind.is_signature]
         assert signatures, code
         assert signed == str(signatures[0].date), code

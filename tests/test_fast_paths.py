@@ -129,11 +129,11 @@ def test_status_and_statuses_equal_naive(
             assert mc.statuses(record, universe, on, resolve=how) == expected
             for code in (*CODES, "ORG"):
                 if code in record.codes or code in universe:
-                    assert mc.status(record, code, on, universe=universe, resolve=how) \
-                        == recount_status(record, code, on, universe=universe, resolve=how)
+                    assert mc.status(record, universe, code, on, resolve=how) \
+                        == recount_status(record, universe, code, on, resolve=how)
             for code in record.codes:  # without a universe, each code on its own
-                assert mc.status(record, code, on, resolve=how) \
-                    == recount_status(record, code, on, resolve=how)
+                assert mc.status(record, None, code, on, resolve=how) \
+                    == recount_status(record, None, code, on, resolve=how)
 
 
 @given(records(), query_days)
@@ -165,13 +165,13 @@ def test_strict_sees_a_denunciation_that_may_precede_consent() -> None:
     ])
     universe = Universe([Membership("S1", "S1", ADOPTED, None, Basis.UN_MEMBER)])
     on = date(1991, 1, 16)
-    early = mc.status(record, "S1", on, universe=universe, resolve="earliest")
-    late = mc.status(record, "S1", on, universe=universe, resolve="latest")
+    early = mc.status(record, universe, "S1", on, resolve="earliest")
+    late = mc.status(record, universe, "S1", on, resolve="latest")
     assert (early, late) == (Status.PARTY_IN_FORCE, Status.FORMER_PARTY)
     with pytest.raises(mc.UndecidableError):
         mc.counts(record, universe, on)
     with pytest.raises(mc.UndecidableError):
-        mc.status(record, "S1", on, universe=universe)
+        mc.status(record, universe, "S1", on)
     with pytest.raises(mc.UndecidableError):
         mc.statuses(record, universe, on)
     with pytest.raises(mc.UndecidableError):

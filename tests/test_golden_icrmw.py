@@ -102,11 +102,11 @@ def test_datalab_eleven_signatories_only_in_2022() -> None:
 
 def test_serbia_and_montenegro_signature() -> None:
     # Signed 11 Nov 2004 by Serbia and Montenegro, listed under Serbia.
-    assert status(RECORD, "SCG", date(2005, 1, 1), universe=STATES) is Status.SIGNATORY
-    assert status(RECORD, "SRB", date(2014, 12, 18), universe=STATES) is Status.SIGNATORY
+    assert status(RECORD, STATES, "SCG", date(2005, 1, 1)) is Status.SIGNATORY
+    assert status(RECORD, STATES, "SRB", date(2014, 12, 18)) is Status.SIGNATORY
     # Montenegro's own succession to that signature, 23 Oct 2006 ("d").
-    assert status(RECORD, "MNE", date(2006, 10, 22), universe=STATES) is Status.NO_ACTION
-    assert status(RECORD, "MNE", date(2006, 10, 23), universe=STATES) is Status.SIGNATORY
+    assert status(RECORD, STATES, "MNE", date(2006, 10, 22)) is Status.NO_ACTION
+    assert status(RECORD, STATES, "MNE", date(2006, 10, 23)) is Status.SIGNATORY
 
 
 def test_zimbabwe_month_only_accession() -> None:
@@ -153,6 +153,6 @@ def test_a_state_that_ceased_keeps_its_last_status() -> None:
     # Serbia and Montenegro; Serbia and Montenegro ended on 2006-06-02 as a
     # signatory (states_universe.csv, icrmw_actions.csv).
     day = date(2014, 12, 18)
-    assert status(RECORD, "YUG", day, universe=STATES) is Status.NO_ACTION
-    assert status(RECORD, "SCG", day, universe=STATES) is Status.SIGNATORY
-    assert status(RECORD, "SRB", day, universe=STATES) is Status.SIGNATORY
+    assert status(RECORD, STATES, "YUG", day) is Status.NO_ACTION
+    assert status(RECORD, STATES, "SCG", day) is Status.SIGNATORY
+    assert status(RECORD, STATES, "SRB", day) is Status.SIGNATORY

@@ -80,7 +80,7 @@ def test_the_issue_s_act_now_counts_and_validates() -> None:
     base = data.icrmw()
     record = attrs.evolve(base, acts=(*base.acts, Act("NOR", "ratification", DAY)))
     universe = data.states()
-    assert mc.status(record, "NOR", date(2021, 6, 1), universe=universe) is mc.Status.PARTY_IN_FORCE
+    assert mc.status(record, universe, "NOR", date(2021, 6, 1)) is mc.Status.PARTY_IN_FORCE
     assert (mc.counts(record, universe, date(2021, 6, 1)).parties
             == mc.counts(base, universe, date(2021, 6, 1)).parties + 1)
     # Validation reports what is wrong with the act (Norway never signed),

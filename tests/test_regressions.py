@@ -27,10 +27,10 @@ def test_strict_status_refuses_when_in_force_for_a_state_moves_earlier() -> None
         Act("FRA", ActKind.ACCESSION, PartialDate.parse("2001-02")),
     ])
     on = date(2001, 6, 1)
-    assert mc.status(record, "FRA", on, resolve="earliest") is Status.PARTY
-    assert mc.status(record, "FRA", on, resolve="latest") is Status.PARTY_IN_FORCE
+    assert mc.status(record, None, "FRA", on, resolve="earliest") is Status.PARTY
+    assert mc.status(record, None, "FRA", on, resolve="latest") is Status.PARTY_IN_FORCE
     with pytest.raises(mc.UndecidableError, match="FRA accession"):
-        mc.status(record, "FRA", on)
+        mc.status(record, None, "FRA", on)
 
 
 def test_consent_on_the_day_a_denunciation_takes_effect_is_not_lost() -> None:
@@ -48,6 +48,6 @@ def test_consent_on_the_day_a_denunciation_takes_effect_is_not_lost() -> None:
         Act("FRA", ActKind.ACCESSION, PartialDate.parse("2002-02-01")),
     ])
     mc.validate_record(record)
-    assert mc.status(record, "FRA", date(2002, 1, 31)) is Status.PARTY_IN_FORCE
-    assert mc.status(record, "FRA", date(2002, 2, 1)) is Status.PARTY_IN_FORCE
-    assert mc.status(record, "FRA", date(2003, 1, 1)) is Status.PARTY_IN_FORCE
+    assert mc.status(record, None, "FRA", date(2002, 1, 31)) is Status.PARTY_IN_FORCE
+    assert mc.status(record, None, "FRA", date(2002, 2, 1)) is Status.PARTY_IN_FORCE
+    assert mc.status(record, None, "FRA", date(2003, 1, 1)) is Status.PARTY_IN_FORCE

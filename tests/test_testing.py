@@ -87,7 +87,7 @@ def test_recount_gives_the_campaign_figures_from_scratch() -> None:
     # Signed by Serbia and Montenegro on 2004-11-11, listed under Serbia.
     for on, expected in ((date(2004, 11, 10), mc.Status.NO_ACTION),
                          (date(2004, 11, 11), mc.Status.SIGNATORY)):
-        assert testing.recount_status(mc.data.icrmw(), "SCG", on, universe=mc.data.states(),
+        assert testing.recount_status(mc.data.icrmw(), mc.data.states(), "SCG", on,
                                       resolve="earliest") is expected
 
 
@@ -140,7 +140,7 @@ def test_recount_wants_a_date_not_a_datetime() -> None:
 @pytest.mark.parametrize("who", ["Albania", "XXX"])
 def test_recount_status_refuses_what_is_not_a_known_code(who: str) -> None:
     with pytest.raises(mc.UnknownParticipantError, match=who):
-        testing.recount_status(mc.data.icrmw(), who, ON, universe=mc.data.states(),
+        testing.recount_status(mc.data.icrmw(), mc.data.states(), who, ON,
                                resolve="latest")
-    assert testing.recount_status(mc.data.icrmw(), "ALB", ON,
+    assert testing.recount_status(mc.data.icrmw(), None, "ALB", ON,
                                   resolve="latest") is mc.Status.PARTY_IN_FORCE

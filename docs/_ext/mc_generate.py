@@ -267,7 +267,7 @@ def numbers_page(out: Path, *, draw: bool = True, today: date | None = None) -> 
     parties = []
     for code in mc.participants_with_status(record, states, as_of,
                                             mc.Status.PARTY, mc.Status.PARTY_IN_FORCE):
-        acts = mc.timeline(record, code, universe=states)
+        acts = mc.timeline(record, states, code)
         signed = next((a for a in acts if a.kind.is_signature), None)
         consent = next(a for a in acts if a.kind in record.treaty.rules.consent)
         eif = mc.entry_into_force_for(record, code)
@@ -278,7 +278,7 @@ def numbers_page(out: Path, *, draw: bool = True, today: date | None = None) -> 
     parties.sort()
     signatories = []
     for code in mc.participants_with_status(record, states, as_of, mc.Status.SIGNATORY):
-        acts = mc.timeline(record, code, universe=states)
+        acts = mc.timeline(record, states, code)
         sig = next(a for a in acts if a.kind.is_signature)
         # Who made it: the act's participant, or the State of its lineage then
         # (Serbia's signature of 2004 was made by Serbia and Montenegro).

@@ -54,7 +54,7 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
     on, resolve = args.on, resolve_of(args)
     record, universe = sources(args)
     code = resolve_state(args.state, universe, record)
-    st = status(record, code, on, universe=universe, resolve=resolve)
+    st = status(record, universe, code, on, resolve=resolve)
     name = state_name(code, on=on, universe=universe, record=record)
     known = record.treaty.rules.entry_into_force is not None
     in_force = entry_into_force_for(record, code, resolve=resolve) \
@@ -112,7 +112,7 @@ def made_by(act: Act, record: TreatyRecord, universe: Universe) -> tuple[str, st
 def timeline_command(args: argparse.Namespace, out: TextIO) -> int:
     record, universe = sources(args)
     code = resolve_state(args.state, universe, record)
-    acts = timeline(record, code, universe=universe)
+    acts = timeline(record, universe, code)
     makers = [made_by(a, record, universe) for a in acts]
     if args.json:
         dump_json([{"date": str(a.date), "participant": a.participant, "action": a.action,

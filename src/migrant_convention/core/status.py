@@ -15,8 +15,11 @@ month, say), the default is to raise
 
 from __future__ import annotations
 
+import enum
+import warnings
 from collections.abc import Iterable
 from datetime import date
+from typing import Any, overload
 
 from ..errors import UnknownParticipantError, UnknownRuleError
 from . import _index
@@ -51,13 +54,22 @@ def _check_day(on: object, name: str = "on") -> date:
     return on
 
 
-def _unknown(participant: str) -> UnknownParticipantError:
+def _is_state_code(code: str) -> bool:
+    """An ISO 3166 code of a State, current or former."""
+    return check_code(code, ParticipantKind.STATE) is None or \
+        check_code(code, ParticipantKind.FORMER_STATE) is None
+
+
+def _unknown(participant: str, universe: Universe | None = None) -> UnknownParticipantError:
     """The error for a participant with no act in the record; a name given
     where a code is wanted is told so."""
     if check_code(participant, ParticipantKind.ORGANIZATION) is not None:
         return UnknownParticipantError(
             participant, "not a participant code: give a code such as 'ALB'; "
             "places.names.code_of() finds the code of a name")
+    if universe is not None:
+        return UnknownParticipantError(
+            participant, "no act of it in this record, and not a State of the universe")
     return UnknownParticipantError(participant, "no act of it in this record")
 
 
@@ -130,28 +142,89 @@ def entry_into_force_for(
                   evidence=lambda _e, _l: (None, [(act.describe(), act.date)]))
 
 
-def status(
-    record: TreatyRecord,
-    participant: str,
-    on: date,
-    *,
-    universe: Universe | None = None,
-    resolve: ResolveLike = "strict",
-) -> Status:
-    """The status of *participant* on *on*.
+class _Unset(enum.Enum):
+    UNSET = "unset"
 
-    With a *universe*, acts of the States that *participant* continues (or
-    that continue it) count as its own: Serbia's status in 2005 includes the
-    signature listed under Serbia but made by Serbia and Montenegro in 2004.
-    A State that has ceased to exist keeps the status it had on its last day
-    in the universe: its successor's later acts are not its own (Serbia and
-    Montenegro is a signatory from 2004 on; the Federal Republic of
-    Yugoslavia, which ended in 2000, never signed).
+
+_UNSET = _Unset.UNSET
+
+
+def _who_when(
+    name: str, args: tuple[Any, ...], universe: Universe | _Unset | None,
+    participant: str | None, on: date | None, *, with_date: bool = True,
+) -> tuple[Universe | None, str, date]:
+    """The universe, participant and date of a call in the one shape
+    ``f(record, universe, participant, on)``, or in 0.1's
+    ``f(record, participant, on, universe=...)`` (with a DeprecationWarning)."""
+    wanted = 3 if with_date else 2
+    old = bool(args) and isinstance(args[0], str)
+    if old:
+        args = (universe if universe is not _UNSET else None, *args)
+        shape = "(record, universe, participant, on)" if with_date \
+            else "(record, universe, participant)"
+        warnings.warn(
+            f"{name}(record, participant{', on' if with_date else ''}, universe=...) is "
+            f"deprecated: call {name}{shape}, the order of counts() and every question "
+            "about a record (universe may be None)", DeprecationWarning, stacklevel=3)
+    elif universe is not _UNSET:
+        if args:
+            raise TypeError(f"{name}() got the universe twice")
+        args = (universe,)
+    if len(args) > wanted:
+        raise TypeError(f"{name}() takes the record and at most {wanted} more arguments")
+    named = {"participant": participant, "on": on}
+    for i, field in enumerate(("participant", "on")[: wanted - 1], start=1):
+        if i < len(args):
+            if named[field] is not None:
+                raise TypeError(f"{name}() got {field} twice")
+            named[field] = args[i]
+        elif named[field] is None:
+            raise TypeError(f"{name}() needs {field}")
+    if not args:
+        raise TypeError(f"{name}() needs the universe (or None)")
+    u = args[0]
+    if u is not None and not isinstance(u, Universe):
+        raise TypeError(f"{name}(): the universe must be a Universe or None, not "
+                        f"{type(u).__name__}")
+    who = named["participant"]
+    if not isinstance(who, str):
+        raise TypeError(f"{name}(): participant must be a code (str), not {type(who).__name__}")
+    when = named["on"] if with_date else date.min
+    return u, who, when  # type: ignore[return-value]
+
+
+@overload
+def status(record: TreatyRecord, universe: Universe | None, participant: str, on: date, *,
+           resolve: ResolveLike = "strict") -> Status: ...
+@overload
+def status(record: TreatyRecord, participant: str, on: date, *,
+           universe: Universe | None = None, resolve: ResolveLike = "strict") -> Status: ...
+def status(record: TreatyRecord, *args: Any, participant: str | None = None,
+           on: date | None = None, universe: Universe | _Unset | None = _UNSET,
+           resolve: ResolveLike = "strict") -> Status:
+    """The status of *participant* (a code) on *on*:
+    ``status(record, universe, participant, on)``, the order of
+    :func:`counts` — the record, the States, then what is asked.
+
+    With a *universe* (``None`` for none), acts of the States that
+    *participant* continues (or that continue it) count as its own: Serbia's
+    status in 2005 includes the signature listed under Serbia but made by
+    Serbia and Montenegro in 2004.  A State that has ceased to exist keeps the
+    status it had on its last day in the universe: its successor's later acts
+    are not its own (Serbia and Montenegro is a signatory from 2004 on; the
+    Federal Republic of Yugoslavia, which ended in 2000, never signed).  A
+    State with no act is taking no action; a code that is neither in the
+    record nor in the universe (nor, without one, an ISO 3166 code) is an
+    error.  0.1's ``status(record, participant, on, universe=...)`` still
+    works, with a :class:`DeprecationWarning`.
 
     >>> from migrant_convention import data
-    >>> status(data.icrmw(), "ARG", date(2005, 1, 1))
+    >>> status(data.icrmw(), data.states(), "ARG", date(2005, 1, 1))
     <Status.SIGNATORY: 'signatory'>
+    >>> status(data.icrmw(), data.states(), "USA", date(2005, 1, 1))
+    <Status.NO_ACTION: 'no_action'>
     """
+    universe, participant, on = _who_when("status", args, universe, participant, on)
     _check_day(on)
     how = as_resolve(resolve)
     group = lineage_key(universe, participant)
@@ -164,7 +237,9 @@ def status(
     if all(c not in known_codes(record) for c in group) and not (
         record.participant(participant) or (universe is not None and participant in universe)
     ):
-        raise _unknown(participant)
+        if universe is None and _is_state_code(participant):
+            return Status.NO_ACTION  # a State that did nothing
+        raise _unknown(participant, universe)
     straddles = straddle_index(record, universe)
 
     def evidence(_early: Status, _late: Status) -> tuple[date, Evidence]:
@@ -318,24 +393,34 @@ def count_series(
     )
 
 
-def timeline(
-    record: TreatyRecord, participant: str, *, universe: Universe | None = None
-) -> tuple[Act, ...]:
-    """The acts of *participant* in time order; with a *universe*, those of the
-    States it continues or that continue it too.
+@overload
+def timeline(record: TreatyRecord, universe: Universe | None, participant: str
+             ) -> tuple[Act, ...]: ...
+@overload
+def timeline(record: TreatyRecord, participant: str, *,
+             universe: Universe | None = None) -> tuple[Act, ...]: ...
+def timeline(record: TreatyRecord, *args: Any, participant: str | None = None,
+             universe: Universe | _Unset | None = _UNSET) -> tuple[Act, ...]:
+    """The acts of *participant* in time order: ``timeline(record, universe,
+    participant)``; with a *universe* (``None`` for none), those of the States
+    it continues or that continue it too.  A State with no act has an empty
+    timeline.  0.1's ``timeline(record, participant, universe=...)`` still
+    works, with a :class:`DeprecationWarning`.
 
     >>> from migrant_convention import data
-    >>> [a.action for a in timeline(data.icrmw(), "SLV")]
+    >>> [a.action for a in timeline(data.icrmw(), data.states(), "SLV")]
     ['signature', 'ratification', 'declaration_art76', 'declaration_art77']
     """
+    universe, participant, _ = _who_when("timeline", args, universe, participant, None,
+                                         with_date=False)
     group = lineage_key(universe, participant)
     acts = [a for a in record.acts if a.participant in group]
     if not acts and participant not in record.codes:
         known = record.participant(participant) or (
             universe is not None and participant in universe
-        )
+        ) or (universe is None and _is_state_code(participant))
         if not known:
-            raise _unknown(participant)
+            raise _unknown(participant, universe)
     return tuple(sorted(acts, key=Act.sort_key))
 
 

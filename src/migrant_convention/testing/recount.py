@@ -13,6 +13,7 @@ from typing import Literal
 
 from ..core.acts import Act
 from ..core.dates import Resolve, as_resolve
+from ..core.participants import ParticipantKind, check_code
 from ..core.record import TreatyRecord
 from ..core.rules import Role, Rules
 from ..core.status_types import Counts, Status
@@ -116,21 +117,24 @@ def _on_day(record: TreatyRecord, universe: Universe, on: date, how: Resolve
 
 def recount_status(
     record: TreatyRecord,
+    universe: Universe | None,
     participant: str,
     on: date,
     *,
-    universe: Universe | None = None,
     resolve: Reading,
 ) -> Status:
     """The status of *participant* (a code) on *on*, recomputed from the acts
     alone: what :func:`~migrant_convention.core.status.status` answers, without
-    its indexes.
+    its indexes, in the same order of arguments.
 
     :raises UnknownParticipantError: if no act of the record is by
-        *participant* and the universe (if given) does not have it either.
+        *participant*, the universe (if given) does not have it either, and
+        (without a universe) it is not an ISO 3166 code of a State.
     """
+    state_code = check_code(participant, ParticipantKind.STATE) is None or \
+        check_code(participant, ParticipantKind.FORMER_STATE) is None
     if participant not in {a.participant for a in record.acts} and (
-        universe is None or participant not in universe
+        participant not in universe if universe is not None else not state_code
     ):
         raise UnknownParticipantError(participant, "no act of it in this record, and not a "
                                       "State of the universe (give a code, e.g. 'ALB')")
