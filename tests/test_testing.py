@@ -144,3 +144,18 @@ def test_recount_status_refuses_what_is_not_a_known_code(who: str) -> None:
                                resolve="latest")
     assert testing.recount_status(mc.data.icrmw(), None, "ALB", ON,
                                   resolve="latest") is mc.Status.PARTY_IN_FORCE
+
+
+def test_recount_is_the_function_whatever_was_imported_first() -> None:
+    # A fresh interpreter: use a check first (which imports the oracle module),
+    # then testing.recount must still be the function, not a module.
+    import subprocess
+    import sys
+    code = ("from datetime import date\nimport migrant_convention as mc\n"
+            "from migrant_convention import testing\n"
+            "testing.check_partition(mc.data.icrmw(), mc.data.states(), date(2014, 12, 18))\n"
+            "print(testing.recount(mc.data.icrmw(), mc.data.states(), date(2014, 12, 18), "
+            "resolve='latest').parties)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False)
+    assert done.stdout.strip() == "47", done.stderr

@@ -2,13 +2,13 @@
 
 * :mod:`.checks` — invariant checks (``check_*``) of the library's answers for
   a record, a universe and some dates;
-* :mod:`.recount` — status and counts recomputed from scratch, an oracle for
+* :mod:`.oracle` — status and counts recomputed from scratch, an oracle for
   any fast implementation (this library's included);
 * :mod:`.strategies` — Hypothesis strategies for dates, acts, treaties,
   records, universes, events and campaigns (needs ``hypothesis``);
   ``st.from_type`` finds them through Hypothesis's entry point.
 
-The names of :mod:`.checks` and :mod:`.recount` are importable from here, as
+The names of :mod:`.checks` and :mod:`.oracle` are importable from here, as
 they were from the module ``migrant_convention.testing`` of 0.1.  Nothing is
 imported until a name is first used, so that the Hypothesis plugin (which
 lives here) costs nothing when Hypothesis starts.
@@ -34,7 +34,7 @@ if _TYPE_CHECKING:
         check_partition,
         check_recount,
     )
-    from .recount import recount, recount_status, recount_statuses
+    from .oracle import recount, recount_status, recount_statuses
 
 __all__ = [
     "check_count_series",
@@ -53,11 +53,11 @@ __all__ = [
 def __getattr__(name: str) -> _Any:
     if name not in __all__:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module = ".recount" if name.startswith("recount") else ".checks"
+    module = ".oracle" if name.startswith("recount") else ".checks"
     value = getattr(_importlib.import_module(module, __name__), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*__all__, "checks", "recount", "strategies"})
+    return sorted({*__all__, "checks", "oracle", "strategies"})

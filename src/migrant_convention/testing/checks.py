@@ -34,7 +34,7 @@ from ..core.record import TreatyRecord
 from ..core.status import count_series, counts, entry_into_force, entry_into_force_for, statuses
 from ..core.status_types import Status
 from ..core.universe import Universe
-from .recount import recount, recount_status, recount_statuses
+from .oracle import recount, recount_status, recount_statuses
 
 __all__ = [
     "check_count_series",
