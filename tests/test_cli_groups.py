@@ -78,3 +78,23 @@ def test_undecidable_exits_3() -> None:
     assert code == 3
     code, _ = _run("numbers", "--by", "region", "--on", "2024-11-15", "--resolve", "latest")
     assert code == 0
+
+
+def test_lang_lists_read_as_lists() -> None:
+    # Issue 16, item 6: French names as a reader expects them.
+    code, out = _run("numbers", "--by", "region", "--on", "2014-12-18", "--lang", "fr")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[3].split()[0] == "Region"  # the column says what the rows are
+    parties = out[out.index("Parties:"):out.index("Signatories (signed")]
+    # No inverted ISO names inside the comma-separated lists.
+    assert "Bolivie, état" not in parties
+    assert "Syrienne, République" not in parties
+    assert "État plurinational de Bolivie" in parties
+    # Accented names sort among their letter, not after Z.
+    africa = parties[parties.index("Africa (18):"):parties.index("Americas")]
+    assert africa.index("Égypte") < africa.index("Ghana")
+    # A name is never broken at a hyphen across lines.
+    assert "Saint-Vincent-et-les-Grenadines" in parties.replace("\n      ", " ")
+    for line in lines:
+        assert not line.rstrip().endswith("-") or set(line.strip()) == {"-"}

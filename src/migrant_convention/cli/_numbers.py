@@ -19,7 +19,7 @@ from ..core.treaty import Treaty
 from ..core.universe import Universe
 from ..errors import MigrantConventionError
 from ..places.groupings import BUILTIN_GROUPINGS, UNASSIGNED, Breakdown, breakdown
-from ..places.names import LANGUAGES, state_name
+from ..places.names import LANGUAGES, collation_key, state_name
 from ._shared import (
     IN_FORCE_UNKNOWN,
     NO_AS_OF,
@@ -121,14 +121,26 @@ def _value(c: Counts, field: str) -> int:
     return value
 
 
+# The heading of the table's first column: what the rows of each built-in
+# grouping are; "Group" for any other grouping.
+_ROW_LABELS = {"region": "Region", "subregion": "Sub-region",
+               "intermediate": "Intermediate region", "group": "Regional group",
+               "ldc": "LDC", "lldc": "LLDC", "sids": "SIDS"}
+
+
+def _column_label(b: Breakdown) -> str:
+    return _ROW_LABELS.get(b.grouping.name, "Group")
+
+
 def _table(b: Breakdown, in_force_known: bool) -> list[str]:
     cols = _columns(b, in_force_known)
     rows = [(r.group, r.counts) for r in b.rows if r.group != UNASSIGNED or r.counts.states]
     rows.append(("Total", b.totals))
-    label_w = max(len("Group"), *(len(g) for g, _ in rows))
+    label = _column_label(b)
+    label_w = max(len(label), *(len(g) for g, _ in rows))
     widths = [max(len(title), 4) for _, title in cols]
     head = "  ".join(f"{t:>{w}}" for (_, t), w in zip(cols, widths, strict=True))
-    lines = [f"  {'Group':<{label_w}}  {head}"]
+    lines = [f"  {label:<{label_w}}  {head}"]
     lines.append("  " + "-" * (label_w + 2 + len(head)))
     for group, c in rows:
         if group == "Total":
@@ -140,8 +152,8 @@ def _table(b: Breakdown, in_force_known: bool) -> list[str]:
 
 def _names(b: Breakdown, codes: tuple[str, ...], lang: str, universe: Universe,
            record: TreatyRecord) -> list[str]:
-    return sorted(state_name(c, lang, on=b.on, universe=universe, record=record)
-                  for c in codes)
+    return sorted((state_name(c, lang, on=b.on, universe=universe, record=record)
+                   for c in codes), key=collation_key)
 
 
 _LISTS = (
@@ -198,8 +210,9 @@ def numbers_by(args: argparse.Namespace, out: TextIO) -> int:
         for group, codes in listed:
             names = _names(b, codes, lang, universe, record)
             text = f"{group} ({len(codes)}): " + ", ".join(names) + "."
+            # A name is never cut at its hyphens ("Saint-Vincent-et-les-Grenadines").
             print(textwrap.fill(text, width=100, initial_indent="  ",
-                                subsequent_indent="      "), file=out)
+                                subsequent_indent="      ", break_on_hyphens=False), file=out)
     print(file=out)
     print(textwrap.fill(f"Note: {b.grouping.caveat}", width=100), file=out)
     if record.treaty.rules.entry_into_force is None:

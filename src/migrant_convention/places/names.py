@@ -53,6 +53,7 @@ __all__ = [
     "LANGUAGES",
     "UnknownLanguageError",
     "code_of",
+    "collation_key",
     "fold_name",
     "lookup_participant",
     "participant_name",
@@ -398,10 +399,17 @@ def translated_name(code: str, lang: str) -> str | None:
     """pycountry's translation of the ISO 3166 name of *code* into *lang*, or
     ``None`` if it has none (or *lang* is English, whose names are the UN's).
 
-    Former States (``SUN``, ``YUG``, ...) are looked up in ISO 3166-3.
+    ISO writes some names inverted ("Bolivie, état plurinational de"), which
+    reads badly in a list separated by commas: then the translation of ISO's
+    official name ("État plurinational de Bolivie") is given, else of its
+    common name ("Syrie"), and the inverted name only when neither is
+    translated.  Former States (``SUN``, ``YUG``, ...) are looked up in ISO
+    3166-3.
 
     >>> translated_name("DEU", "fr"), translated_name("TUR", "ar")
     ('Allemagne', None)
+    >>> translated_name("BOL", "fr"), translated_name("SYR", "fr")
+    ('État plurinational de Bolivie', 'Syrie')
 
     :raises UnknownLanguageError: if *lang* is not one of :data:`LANGUAGES`.
     """
@@ -412,12 +420,30 @@ def translated_name(code: str, lang: str) -> str | None:
     if found is None:
         return None
     domain, entry = found
-    english = str(entry.name)
     # gettext returns its argument both when the catalog lacks the entry and
-    # when the translation is the same word ("France"), so ask the catalog.
+    # when the translation is the same word ("France"), so ask the catalog;
+    # never with "", which gives the catalog's header.
     messages: dict[str, str] = getattr(_catalog(domain, lang), "_catalog", {})
-    text = messages.get(english)
-    return text or None
+
+    def translated(attr: str) -> str | None:
+        english = getattr(entry, attr, None)
+        return messages.get(str(english)) or None if english else None
+
+    name = translated("name")
+    if name is None or ", " not in name:
+        return name
+    return translated("official_name") or translated("common_name") or name
+
+
+def collation_key(name: str) -> tuple[str, str]:
+    """A key that sorts names as a reader expects, in any of the six
+    languages: accents and case do not decide the order ("Égypte" among the
+    E's, not after "Z"), only break ties.
+
+    >>> sorted(["Équateur", "Zambie", "Egypte", "Érythrée"], key=collation_key)
+    ['Egypte', 'Équateur', 'Érythrée', 'Zambie']
+    """
+    return fold_name(name), name
 
 
 def state_name(
