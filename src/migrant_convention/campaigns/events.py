@@ -426,11 +426,12 @@ def event_timeline(
 
     A recurring observance counts when one of its occurrences falls in the
     range.  By default it is listed once, as it is: dated by its first
-    occurrence, with its :class:`Recurrence` — what :func:`~migrant_convention.
-    formats.ical.to_ical` writes as one ``VEVENT`` with an ``RRULE``.  With
-    *expand*, each of its occurrences in the range is listed instead, as a
-    one-day event without recurrence (as :func:`~migrant_convention.campaigns.
-    upcoming.upcoming` lists them); this needs both *start* and *end*.
+    occurrence, with its :class:`Recurrence` — what
+    :func:`~migrant_convention.formats.ical.to_ical` writes as one ``VEVENT``
+    with an ``RRULE``.  With *expand*, each of its occurrences in the range is
+    listed instead, as a one-day event without recurrence (as
+    :func:`~migrant_convention.campaigns.upcoming.upcoming` lists them); this
+    needs both *start* and *end*.
 
     >>> from migrant_convention import event_data
     >>> year = {"start": date(2015, 1, 1), "end": date(2015, 12, 31),
