@@ -10,8 +10,6 @@ import pytest
 from migrant_convention import ActKind, ValidationError
 from migrant_convention.formats.csvio import read_acts, read_universe, write_acts, write_universe
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
-
 
 def _bundled(name: str) -> str:
     return files("migrant_convention").joinpath("_data", name).read_text(encoding="utf-8")
@@ -28,10 +26,9 @@ def test_bundled_universe_round_trip_byte_for_byte() -> None:
     assert write_universe(read_universe(text)) == text.replace("\r\n", "\n")
 
 
-@pytest.mark.skipif(not SHARED.exists(), reason="shared reference data not beside the checkout")
-def test_bundled_copies_equal_the_reference_data() -> None:
+def test_bundled_copies_equal_the_reference_data(shared_data: Path) -> None:
     for name in ("icrmw_actions.csv", "states_universe.csv"):
-        assert _bundled(name) == (SHARED / name).read_text(encoding="utf-8"), name
+        assert _bundled(name) == (shared_data / name).read_text(encoding="utf-8"), name
 
 
 def test_participants_keep_names() -> None:

@@ -12,7 +12,6 @@ from migrant_convention.campaigns.events import EventKind
 from migrant_convention.errors import ValidationError
 from migrant_convention.formats.event_csv import read_events, split_organisers, write_events
 
-SHARED = Path("/work/shared/data/campaign_events.csv")
 HEADER = "date,end_date,title,kind,organisers,location,description,sources\n"
 
 
@@ -26,9 +25,8 @@ def test_bundled_file_round_trips_byte_for_byte() -> None:
     assert write_events(read_events(text)) == text
 
 
-@pytest.mark.skipif(not SHARED.exists(), reason="reference data not present")
-def test_bundled_copy_is_the_reference_data() -> None:
-    assert _bundled() == SHARED.read_text(encoding="utf-8")
+def test_bundled_copy_is_the_reference_data(shared_data: Path) -> None:
+    assert _bundled() == (shared_data / "campaign_events.csv").read_text(encoding="utf-8")
 
 
 def test_bundled_events_keep_their_sources_and_partial_dates() -> None:

@@ -294,13 +294,9 @@ def test_non_string_mapping() -> None:
     assert info.value.problems[0].value == 3
 
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
-
-
-@pytest.mark.skipif(not SHARED.exists(), reason="shared reference data not beside the checkout")
-def test_bundled_regional_tables_equal_the_reference_data() -> None:
+def test_bundled_regional_tables_equal_the_reference_data(shared_data: Path) -> None:
     for name in ("m49_regions.csv", "un_regional_groups.csv"):
-        assert (DATA / name).read_bytes() == (SHARED / name).read_bytes(), name
+        assert (DATA / name).read_bytes() == (shared_data / name).read_bytes(), name
 
 
 def test_regional_groups_reader_reports_bad_group_and_missing_sources() -> None:
