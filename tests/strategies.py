@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 from hypothesis import strategies as st
 
 from migrant_convention import (
@@ -24,6 +25,7 @@ from migrant_convention import (
     TreatyRecord,
     Universe,
 )
+from migrant_convention.core.universe import period_problems
 
 days = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 text = st.text(max_size=12)
@@ -100,6 +102,18 @@ def memberships(draw: st.DrawFn) -> Membership:
 def universes(draw: st.DrawFn) -> Universe:
     # One period per code keeps periods from overlapping.
     periods = draw(st.lists(memberships(), max_size=4, unique_by=lambda m: m.code))
+    # A State continues one of the universe (never one without a period, nor
+    # itself), and only when their periods do not overlap (a lineage is one
+    # State at a time): what Universe accepts.
+    codes = [p.code for p in periods]
+    for i, p in enumerate(periods):
+        others = [c for c in codes if c != p.code]
+        cont = draw(st.none() | st.sampled_from(others)) if others else None
+        periods[i] = attrs.evolve(p, continues=None)
+        if cont is not None:
+            tried = [*periods[:i], attrs.evolve(p, continues=cont), *periods[i + 1:]]
+            if not period_problems(tried):
+                periods = tried
     return Universe(periods, draw(st.none() | days), draw(st.lists(source, max_size=2)))
 
 

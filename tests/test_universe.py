@@ -7,7 +7,14 @@ from datetime import date
 
 import pytest
 
-from migrant_convention import Basis, Membership, Universe, UnknownParticipantError, data
+from migrant_convention import (
+    Basis,
+    Membership,
+    Universe,
+    UnknownParticipantError,
+    ValidationError,
+    data,
+)
 
 
 def period(code: str, start: str, end: str | None = None,
@@ -52,8 +59,16 @@ def test_periods_of_an_unknown_code_is_an_error_naming_it() -> None:
 def test_overlapping_periods_of_one_state_are_refused(
     first: tuple[str, str | None], second: tuple[str, str | None]
 ) -> None:
-    with pytest.raises(ValueError, match="SYR: overlapping periods"):
+    with pytest.raises(ValueError, match="SYR is already in the universe then") as info:
         Universe([period("SYR", *second), period("EGY", "1945-10-24"), period("SYR", *first)])
+    # Every problem is listed, located at the period and naming the other one.
+    assert isinstance(info.value, ValidationError)
+    # It is located at the period that starts later (the later given, on the
+    # same day) and names the other.
+    later, other = (2, 0) if first[0] == second[0] else (0, 2)
+    [problem] = info.value.problems
+    assert (problem.location, problem.code) == (f"periods[{later}].start", "overlap")
+    assert f"(periods[{other}]: from " in problem.message
 
 
 def test_adjacent_periods_of_one_state_and_equal_periods_of_two_are_accepted() -> None:
@@ -82,8 +97,12 @@ def test_bundled_universe_lineages_and_periods() -> None:
         assert all(a.end is not None and a.end < b.start for a, b in itertools.pairwise(ps))
 
 
-def test_the_first_overlapping_state_in_the_order_given_is_named() -> None:
-    with pytest.raises(ValueError, match=r"^SYR: overlapping periods from 1945-10-24 and 1950"):
+def test_every_overlap_is_named_in_the_order_given() -> None:
+    # 0.1 named only the first State that overlapped; issue 12: every one.
+    with pytest.raises(ValidationError) as info:
         Universe([period("SYR", "1945-10-24"), period("EGY", "1945-10-24"),
                   period("EGY", "1950-01-01"), period("SYR", "1950-01-01"),
                   period("SYR", "1960-01-01")])
+    assert [(p.location, p.value) for p in info.value.problems] == [
+        ("periods[2].start", "1950-01-01"), ("periods[3].start", "1950-01-01"),
+        ("periods[4].start", "1960-01-01")]

@@ -8,24 +8,44 @@ Federation continues the USSR.  Such States form a *lineage*: the UN Treaty
 Collection lists a predecessor's acts under the continuing State's current
 name, and on each day those acts belong to the one member of the lineage that
 is in the universe then.
+
+Every universe is checked when it is built, and every problem is reported at
+once (:func:`period_problems`, which the CSV and JSON readers call with their
+own locations): one State's periods never overlap, the members of one lineage
+are never in the universe on the same day (a lineage is one State at a time),
+a State never continues itself, ``continues`` names a State that has a period,
+and ``iso3166_status`` is ``current``, ``none`` or ``historic:`` and an ISO
+3166-3 code of four capital letters.
+
+Membership days may be any :class:`datetime.date`: nothing is computed from
+them beyond the day after a period's end, which the library guards at
+``date.max`` (a period ending on 9999-12-31 is "never ends").  The supported
+range of the dates of acts and of the rules' delays is stated in
+:mod:`migrant_convention.core.dates` and :mod:`migrant_convention.core.rules`.
 """
 
 from __future__ import annotations
 
 import enum
-import itertools
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from functools import cached_property
 from typing import Any, cast
 
 import attrs
 
-from ..errors import NotInUniverseError, UnknownParticipantError
+from ..errors import NotInUniverseError, Problem, UnknownParticipantError, ValidationError
 from ._convert import a_day, an_instance, counted, enum_member, strings, text, tuple_of
 
-__all__ = ["Basis", "Membership", "Universe"]
+__all__ = [
+    "Basis",
+    "InvalidUniverseError",
+    "Membership",
+    "Universe",
+    "iso3166_status_problem",
+    "period_problems",
+]
 
 
 class Basis(enum.Enum):
@@ -78,10 +98,6 @@ class Membership:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-def _code_and_start(p: Membership) -> tuple[str, date]:
-    return p.code, p.start
-
-
 def _start(p: Membership) -> date:
     return p.start
 
@@ -90,6 +106,137 @@ def to_periods(value: Iterable[Membership]) -> tuple[Membership, ...]:
     if isinstance(value, Iterable):
         return tuple(value)
     return cast("tuple[Membership, ...]", value)  # the validator refuses it
+
+
+def iso3166_status_problem(status: str) -> str | None:
+    """Why *status* is not a valid ``iso3166_status``, or ``None`` if it is:
+    ``current``, ``none``, or ``historic:`` and the ISO 3166-3 code of the
+    withdrawn name (four capital letters, ``historic:SUHH``)."""
+    if status in ("current", "none"):
+        return None
+    code = status.removeprefix("historic:")
+    if code != status and len(code) == 4 and code.isascii() and code.isalpha() and code.isupper():
+        return None
+    return "expected current, none or historic:XXXX (an ISO 3166-3 code of four capital letters)"
+
+
+def _json_field(location: str, name: str) -> str:
+    return f"{location}.{name}"
+
+
+def _span(p: Membership) -> str:
+    return f"from {p.start}{f' to {p.end}' if p.end is not None else ', open'}"
+
+
+def period_problems(
+    periods: Sequence[Membership],
+    locations: Sequence[str] | None = None,
+    *,
+    field: Callable[[str, str], str] | None = None,
+) -> list[Problem]:
+    """Every problem of a universe made of *periods*: what :class:`Universe`
+    refuses, for readers to report with their own locations.
+
+    :param periods: the membership periods, in the order read.
+    :param locations: where each period was read (``"$.periods[3]"``,
+        ``"row 5"``); by default ``"periods[i]"``.  A problem names the other
+        period involved by its location.
+    :param field: the location of one field of a period, from the period's
+        location and the name of a :class:`Membership` attribute (``start``,
+        ``continues``, ``iso3166_status``); by default ``"<location>.<name>"``,
+        a JSON path.
+    :returns: the problems, in this order: each period's own (``continues``
+        names the State itself, ``"continues-itself"``; ``continues`` names a
+        code no period has, ``"unknown-participant"``; an invalid
+        ``iso3166_status``, ``"bad-value"``), in the order of the periods;
+        then each period that starts while another period of the same State
+        (``"overlap"``) or of another State of its lineage (``"lineage-overlap"``:
+        a State and one it continues, directly or not, are never in the
+        universe on the same day) is still running, located at its ``start``,
+        in the order of the periods.
+
+    The time is that of sorting the periods.
+
+    >>> from datetime import date as d
+    >>> sun = Membership("SUN", "USSR", d(1945, 10, 24), d(1991, 12, 25), "un_member",
+    ...                  iso3166_status="historic:SUHH")
+    >>> rus = Membership("RUS", "Russia", d(1990, 1, 1), None, "un_member", continues="SUN")
+    >>> [(p.location, p.code) for p in period_problems([sun, rus])]
+    [('periods[1].start', 'lineage-overlap')]
+    """
+    n = len(periods)
+    if locations is None:
+        locations = [f"periods[{i}]" for i in range(n)]
+    elif len(locations) != n:
+        raise ValueError(f"locations must have one entry per period ({len(locations)} for {n})")
+    at = field or _json_field
+    codes = {p.code for p in periods}
+    found: list[Problem] = []
+    parent: dict[str, str] = {}
+
+    def root(c: str) -> str:
+        while parent.get(c, c) != c:
+            parent[c] = parent.get(parent[c], parent[c])  # halve the path
+            c = parent[c]
+        return c
+
+    for i, p in enumerate(periods):
+        here = locations[i]
+        cont = p.continues
+        if cont is not None:
+            if cont == p.code:
+                found.append(Problem(at(here, "continues"), cont,
+                                     f"{p.code} cannot continue itself", "continues-itself"))
+            elif cont not in codes:
+                found.append(Problem(at(here, "continues"), cont,
+                                     "continues a State that has no period",
+                                     "unknown-participant"))
+            else:
+                a, b = root(p.code), root(cont)
+                if a != b:
+                    parent[a] = b
+        why = iso3166_status_problem(p.iso3166_status)
+        if why is not None:
+            found.append(Problem(at(here, "iso3166_status"), p.iso3166_status, why,
+                                 "bad-value"))
+    # One sweep per lineage (a State outside any lineage is one of its own),
+    # by start: a period that starts while the latest-ending earlier one runs
+    # overlaps it.
+    order = sorted(range(n), key=lambda i: (root(periods[i].code), periods[i].start, i))
+    overlaps: list[tuple[int, Problem]] = []
+    running = -1
+    for i in order:
+        p = periods[i]
+        if running >= 0 and root(periods[running].code) != root(p.code):
+            running = -1
+        if running >= 0:
+            r = periods[running]
+            if r.end is None or r.end >= p.start:
+                there = f"{locations[running]}: {_span(r)}"
+                if r.code == p.code:
+                    problem = Problem(at(locations[i], "start"), p.start.isoformat(),
+                                      f"{p.code} is already in the universe then ({there})",
+                                      "overlap")
+                else:
+                    problem = Problem(
+                        at(locations[i], "start"), p.start.isoformat(),
+                        f"{r.code} is still in the universe then ({there}), and {p.code} "
+                        f"and {r.code} are one lineage of continuing States, which is one "
+                        "State at a time", "lineage-overlap")
+                overlaps.append((i, problem))
+            if r.end is None or (p.end is not None and p.end <= r.end):
+                continue
+        running = i
+    overlaps.sort(key=lambda t: t[0])
+    found.extend(problem for _, problem in overlaps)
+    return found
+
+
+class InvalidUniverseError(ValidationError, ValueError):
+    """The periods given to :class:`Universe` do not make a universe: every
+    problem of :func:`period_problems`, at once.  A
+    :class:`~migrant_convention.errors.ValidationError`, and a
+    :class:`ValueError` (as 0.1 raised)."""
 
 
 #: How many items a short repr shows.
@@ -106,13 +253,18 @@ def _period_item(p: Membership) -> str:
 class Universe:
     """The States that can take part in a treaty open to "all States", by date.
 
-    :ivar periods: the membership periods; one State's periods never overlap.
+    :ivar periods: the membership periods; one State's periods never
+        overlap, nor do those of a lineage of continuing States.
     :ivar as_of: the day the data were last checked.
     :ivar sources: where the dataset comes from.
 
     The fields are checked when it is built (any iterable of
     :class:`Membership` is kept as a tuple): a wrong type is a
-    :class:`TypeError` naming the field, and the index of a wrong period.
+    :class:`TypeError` naming the field, and the index of a wrong period; a
+    set of periods that is not a universe (overlapping periods of a State or
+    of a lineage, a State continuing itself or one that has no period, an
+    invalid ``iso3166_status``) raises :class:`InvalidUniverseError` listing
+    every problem (:func:`period_problems`), located at ``periods[i]``.
 
     Its ``repr()`` is short — the "as of" day, the number of periods and of
     States, and the first periods — so that a failing test prints it on one
@@ -132,16 +284,9 @@ class Universe:
                                            validator=tuple_of(str))
 
     def __attrs_post_init__(self) -> None:
-        # Sorted rather than grouped into a list per code: nothing per State
-        # outlives the check (see _by_code).
-        ordered = sorted(self.periods, key=_code_and_start)
-        overlaps: dict[str, tuple[Membership, Membership]] = {}
-        for a, b in itertools.pairwise(ordered):
-            if a.code == b.code and (a.end is None or a.end >= b.start):
-                overlaps.setdefault(a.code, (a, b))
-        if overlaps:  # name the first State, in the order given, that overlaps
-            a, b = overlaps[next(p.code for p in self.periods if p.code in overlaps)]
-            raise ValueError(f"{a.code}: overlapping periods from {a.start} and {b.start}")
+        found = period_problems(self.periods)
+        if found:
+            raise InvalidUniverseError("invalid universe", found)
 
     def __repr__(self) -> str:
         as_of = f" as of {self.as_of}" if self.as_of is not None else ""

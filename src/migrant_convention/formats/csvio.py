@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
@@ -27,7 +26,7 @@ from .. import _rows
 from ..core.acts import Act, parse_action
 from ..core.dates import PartialDate, parse_date
 from ..core.participants import Participant, ParticipantKind, check_code, is_iso_alpha3
-from ..core.universe import Basis, Membership
+from ..core.universe import Basis, Membership, iso3166_status_problem, period_problems
 from ..errors import InvalidDateError, Problem, raise_if_problems
 
 __all__ = [
@@ -51,6 +50,11 @@ NO_ISO_CODES = {
     "Zanzibar": "ZANZIBAR",
     "Republic of Viet-Nam": "SOUTH-VIET-NAM",
 }
+
+# The column of each Membership field that period_problems names.
+_UNIVERSE_FIELD = {"code": "iso3", "name": "name", "start": "from_date", "end": "to_date",
+                   "basis": "basis", "continues": "continues",
+                   "iso3166_status": "iso3166_status", "sources": "sources"}
 
 # Reading untrusted input: refuse absurd sizes before building anything.
 MAX_ROWS = _rows.MAX_ROWS
@@ -160,11 +164,10 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
     problems: list[Problem] = []
     periods: list[Membership] = []
     period_lines: list[int] = []  # the row of each period
-    rows: list[_rows.Row] = []
+    failed: list[_rows.Row] = []  # rows that are no period
     # Read row by row, so that each row's problems follow its own shape problems.
     for read in _rows.read_rows(text, source, problems, required=UNIVERSE_COLUMNS,
                                 max_rows=MAX_ROWS):
-        rows.append(read)
         line, where, row, ok = read
         code = _code_for(row)
         status = row["iso3166_status"].strip()
@@ -179,9 +182,10 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
                 problems.append(Problem(f"{where}, field 'iso3'", code, why,
                                         "unknown-participant"))
                 ok = False
-        if status != "current" and status != "none" and not status.startswith("historic:"):
-            problems.append(Problem(f"{where}, field 'iso3166_status'", status,
-                                    "expected current, none or historic:XXXX", "bad-value"))
+        bad_status = iso3166_status_problem(status)
+        if bad_status is not None:
+            problems.append(Problem(f"{where}, field 'iso3166_status'", status, bad_status,
+                                    "bad-value"))
             ok = False
         start: date | None = None
         end: date | None = None
@@ -209,28 +213,23 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
                                     "expected un_member or non_member_state", "bad-value"))
             ok = False
         if not ok or code is None or start is None:
+            failed.append(read)
             continue
         periods.append(Membership(code, row["name"], start, end, basis,
                                   row["continues"].strip() or None, status,
                                   _split_sources(row["sources"])))
         period_lines.append(line)
+    # A row that is no period is still checked for what it continues.
     codes = {p.code for p in periods}
-    for read in rows:
+    for read in failed:
         cont = read.cells["continues"].strip()
         if cont and cont not in codes:
             problems.append(Problem(f"{read.where}, field 'continues'", cont,
                                     "continues a State that has no period", "unknown-participant"))
-    by_code: dict[str, list[tuple[Membership, int]]] = {}
-    for p, line in zip(periods, period_lines, strict=True):
-        by_code.setdefault(p.code, []).append((p, line))
-    for code, ps in by_code.items():
-        ps.sort(key=lambda pl: pl[0].start)
-        for (a, a_line), (b, b_line) in itertools.pairwise(ps):
-            if a.end is None or a.end >= b.start:
-                problems.append(Problem(
-                    f"{source}, row {b_line}, field 'from_date'", b.start.isoformat(),
-                    f"{code} is already in the universe then (row {a_line}: from "
-                    f"{a.start}{f' to {a.end}' if a.end else ', open'})", "overlap"))
+    # What makes the periods a universe is checked where Universe checks it.
+    problems.extend(period_problems(
+        periods, [f"row {line}" for line in period_lines],
+        field=lambda at, name: f"{source}, {at}, field {_UNIVERSE_FIELD[name]!r}"))
     raise_if_problems(f"invalid universe in {source}", problems)
     return tuple(periods)
 
