@@ -21,9 +21,10 @@ the universe of States (or the treaty record) writes them: ``Türkiye``,
 ``Bolivia (Plurinational State of)``.  Names in the other languages are the
 translations of the ISO 3166 names that pycountry ships (gettext catalogs
 from Debian's iso-codes project), where a translation exists.  They are
-ISO's names, not the UN's terminology (UNTERM): French reads ``Bolivie, état
-plurinational de``.  Where a translation is missing, :func:`state_name` falls
-back to the English UN name.
+ISO's names, not the UN's terminology (UNTERM): French reads ``État
+plurinational de Bolivie`` (ISO's inverted ``Bolivie, état plurinational de``
+is given in its official form, see :func:`translated_name`).  Where a
+translation is missing, :func:`state_name` falls back to the English UN name.
 
 >>> state_name("CIV", "fr"), state_name("CIV", "es")
 ("Côte d'Ivoire", 'Costa de Marfíl')
