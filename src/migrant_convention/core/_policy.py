@@ -36,7 +36,7 @@ def decide(
     *,
     evidence: Callable[[_T, _T], tuple[date | None, Evidence]],
     doubts: Callable[[], Doubt] | None = None,
-    exact: bool = False,
+    exact: Callable[[], bool] | None = None,
 ) -> _T:
     """The answer to *question* under *how*.
 
@@ -45,7 +45,9 @@ def decide(
         and the imprecise dates responsible.
     :param doubts: the day and the imprecise dates that make the answer
         undecidable whatever the two readings give, if any (checked first).
-    :param exact: no date of the record is imprecise: one reading is enough.
+    :param exact: whether no date of the record is imprecise (one reading is
+        then enough); asked only under the strict policy, since it costs an
+        index of its own.
     """
     if how is not Resolve.STRICT:
         return answer(how)
@@ -54,7 +56,7 @@ def decide(
         if doubt is not None:
             raise UndecidableError(question, doubt[0], doubt[1])
     early = answer(Resolve.EARLIEST)
-    if exact:
+    if exact is not None and exact():
         return early
     late = answer(Resolve.LATEST)
     if early != late:

@@ -240,9 +240,8 @@ def status(record: TreatyRecord, *args: Any, participant: str | None = None,
         if universe is None and _is_state_code(participant):
             return Status.NO_ACTION  # a State that did nothing
         raise _unknown(participant, universe)
-    straddles = straddle_index(record, universe)
-
     def evidence(_early: Status, _late: Status) -> tuple[date, Evidence]:
+        straddles = straddle_index(record, universe)
         here = [s for s in straddles.at(on) if s.group is None or s.group == group]
         # No range covers the day, yet the answers differ: the *order* of the
         # lineage's acts is what the imprecise dates leave open.
@@ -250,7 +249,12 @@ def status(record: TreatyRecord, *args: Any, participant: str | None = None,
 
     return decide(how, f"the status of {participant}", on,
                   lambda h: _index.record_index(record, universe, h).status_at(group, on),
-                  evidence=evidence, exact=not straddles.items)
+                  evidence=evidence, exact=lambda: _exact(record, universe))
+
+
+def _exact(record: TreatyRecord, universe: Universe | None) -> bool:
+    """No date that bears on status is imprecise: one reading answers for both."""
+    return not straddle_index(record, universe).items
 
 
 def _doubts_on(record: TreatyRecord, universe: Universe, on: date) -> Doubt:
@@ -276,7 +280,6 @@ def statuses(
     _check_day(on)
     how = as_resolve(resolve)
     members = sorted(universe.members(on))
-    straddles = straddle_index(record, universe)
 
     def answer(h: Resolve) -> dict[str, Status]:
         index = _index.record_index(record, universe, h)
@@ -284,10 +287,11 @@ def statuses(
 
     def evidence(early: dict[str, Status], late: dict[str, Status]) -> tuple[date, Evidence]:
         differ = {universe.lineage(c) for c in members if early[c] is not late[c]}
-        return on, _relevant(straddles, differ)
+        return on, _relevant(straddle_index(record, universe), differ)
 
     return decide(how, "the statuses of the States", on, answer, evidence=evidence,
-                  doubts=lambda: _doubts_on(record, universe, on), exact=not straddles.items)
+                  doubts=lambda: _doubts_on(record, universe, on),
+                  exact=lambda: _exact(record, universe))
 
 
 def ever_signed(
@@ -304,17 +308,18 @@ def ever_signed(
     _check_day(on)
     how = as_resolve(resolve)
     members = universe.members(on)
-    straddles = straddle_index(record, universe)
 
     def answer(h: Resolve) -> frozenset[str]:
         index = _index.record_index(record, universe, h)
         return frozenset(c for c in members if index.signed_by(universe.lineage(c), on))
 
     def evidence(early: frozenset[str], late: frozenset[str]) -> tuple[date, Evidence]:
-        return on, _relevant(straddles, {universe.lineage(c) for c in early ^ late})
+        return on, _relevant(straddle_index(record, universe),
+                             {universe.lineage(c) for c in early ^ late})
 
     return decide(how, "the States that have signed", on, answer, evidence=evidence,
-                  doubts=lambda: _doubts_on(record, universe, on), exact=not straddles.items)
+                  doubts=lambda: _doubts_on(record, universe, on),
+                  exact=lambda: _exact(record, universe))
 
 
 def participants_with_status(
@@ -350,12 +355,13 @@ def counts(
     """
     _check_day(on)
     how = as_resolve(resolve)
-    straddles = straddle_index(record, universe)
     return decide(
         how, "ratification by numbers", on,
         lambda h: _index.counts_at(_index.record_index(record, universe, h), on),
-        evidence=lambda _e, _l: (on, _relevant(straddles, _groups_on(universe, on))),
-        doubts=lambda: _doubts_on(record, universe, on), exact=not straddles.items,
+        evidence=lambda _e, _l: (on, _relevant(straddle_index(record, universe),
+                                                _groups_on(universe, on))),
+        doubts=lambda: _doubts_on(record, universe, on),
+        exact=lambda: _exact(record, universe),
     )
 
 
@@ -373,7 +379,6 @@ def count_series(
     """
     how = as_resolve(resolve)
     days = [d if type(d) is date else _check_day(d, "dates") for d in dates]
-    straddles = straddle_index(record, universe)
 
     def doubts() -> Doubt:
         for d in days:
@@ -384,12 +389,12 @@ def count_series(
 
     def evidence(early: list[Counts], late: list[Counts]) -> tuple[date, Evidence]:
         d = next(a.on for a, b in zip(early, late, strict=True) if a != b)
-        return d, _relevant(straddles, _groups_on(universe, d))
+        return d, _relevant(straddle_index(record, universe), _groups_on(universe, d))
 
     return decide(
         how, "ratification by numbers", None,
         lambda h: _index.counts_series(_index.record_index(record, universe, h), days),
-        evidence=evidence, doubts=doubts, exact=not straddles.items,
+        evidence=evidence, doubts=doubts, exact=lambda: _exact(record, universe),
     )
 
 
@@ -452,4 +457,4 @@ def declarations(
 
     what = f"declarations under article {article}" if article else "declarations"
     return decide(how, what, on, answer, evidence=evidence,
-                  exact=all(a.date.is_exact for a in made))
+                  exact=lambda: all(a.date.is_exact for a in made))
