@@ -7,12 +7,39 @@ side of the same promises is in test_csv_hostile.py.
 
 from __future__ import annotations
 
+import contextlib
+import re
+from collections.abc import Callable
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from migrant_convention import Basis, Membership, Universe, ValidationError, data
+import migrant_convention as mc
+from migrant_convention import (
+    Act,
+    ActKind,
+    Alignment,
+    Basis,
+    Delay,
+    DenunciationRule,
+    EntryIntoForceRule,
+    InvalidDateError,
+    Membership,
+    PartialDate,
+    Rules,
+    Treaty,
+    TreatyRecord,
+    Universe,
+    ValidationError,
+    data,
+)
+from migrant_convention.core import validate
+from migrant_convention.core.dates import FIRST_DAY, LAST_DAY, add_days, add_months, parse_date
+from migrant_convention.core.rules import MAX_DELAY_DAYS, MAX_DELAY_MONTHS, MAX_INSTRUMENTS
 from migrant_convention.core.universe import InvalidUniverseError, period_problems
+from migrant_convention.errors import MigrantConventionError
 from migrant_convention.formats.csvio import read_universe
 
 HEADER = "name,iso3,iso3166_status,from_date,to_date,basis,continues,sources\n"
@@ -141,3 +168,136 @@ def test_csv_universe_reports_lineage_overlaps_and_self_continuation_with_rows()
         ("u.csv, row 3, field 'from_date'", "1990-01-01", "lineage-overlap"),
     ]
     assert "(row 2: from 1945-10-24 to 1991-12-25)" in info.value.problems[2].message
+
+
+# -- dates and rule numbers where every computation stays defined ---------------------
+
+@pytest.mark.parametrize("text", ["9999", "9999-10-01", "[..9999-12-31]", "9001", "9000-12-31?",
+                                  "0999-12-31", "1000", "0001"])
+def test_dates_outside_years_1000_to_9000_are_refused_when_built(text: str) -> None:
+    # Issue 12: a consent dated in late 9999 passed validation, then counts
+    # raised "year 10000 is out of range".
+    year = int(text.strip("[.?]")[:4])
+    if 1000 <= year <= 9000:
+        PartialDate.parse(text)
+        return
+    with pytest.raises(InvalidDateError, match="outside the supported range") as info:
+        PartialDate.parse(text)
+    assert info.value.text == text
+
+
+def test_every_constructor_keeps_to_the_range() -> None:
+    builds: list[Callable[[], object]] = [
+        lambda: PartialDate.day(date(9999, 12, 31)),
+        lambda: PartialDate.on_or_before(date(9001, 1, 1)),
+        lambda: PartialDate.month(9999, 10), lambda: PartialDate.year(999),
+        lambda: PartialDate.year(10**5000), lambda: PartialDate.month(2000, 10**5000),
+        lambda: PartialDate("day", date(1, 1, 1), date(1, 1, 1))]
+    for build in builds:
+        with pytest.raises(InvalidDateError):
+            build()
+    assert date(1000, 1, 1) == FIRST_DAY
+    assert date(9000, 12, 31) == LAST_DAY
+    assert str(PartialDate.day(LAST_DAY)) == "9000-12-31"
+    assert str(PartialDate.on_or_before(FIRST_DAY)) == "[..1000-01-01]"
+
+
+@pytest.mark.parametrize("text", ["２０１４", "２０１４-１２-１８", "٢٠١٤", "٢٠١٤-١٢", "۲۰۱۴",
+                                  "[..２０１３-07-09]", "2014-1２-18", "𝟚𝟘𝟙𝟜"])
+def test_dates_are_read_in_ascii_digits_only(text: str) -> None:
+    with pytest.raises(InvalidDateError, match="expected"):
+        PartialDate.parse(text)
+    with pytest.raises(InvalidDateError):
+        parse_date(text)
+
+
+@pytest.mark.parametrize(("build", "message"), [
+    (lambda: Delay(months=100_000_000), "Delay.months must be <= 1,200, got 100000000"),
+    (lambda: Delay(days=10**4000), "Delay.days must be <= 36,525, got an integer of 4001 digits"),
+    (lambda: Delay(months=-10**5000), "Delay.months must be >= 0, got an integer of 5001 digits"),
+    (lambda: EntryIntoForceRule(10**4000, Delay(), Delay()),
+     "EntryIntoForceRule.instruments must be <= 1,000,000, got an integer of 4001 digits"),
+    (lambda: EntryIntoForceRule(MAX_INSTRUMENTS + 1, Delay(), Delay()),
+     "instruments must be <= 1,000,000, got 1000001"),
+])
+def test_rule_numbers_past_their_bounds_are_refused_naming_the_field(
+    build: Callable[[], object], message: str
+) -> None:
+    # Issue 12: {"months": 100000000} or a 4,000-digit integer gave
+    # ValueError/OverflowError tracebacks from numbers and status.
+    with pytest.raises(ValueError, match=re.escape(message)):
+        build()
+
+
+def test_the_longest_delays_stay_dates_from_the_last_day() -> None:
+    longest = Delay(months=MAX_DELAY_MONTHS, days=MAX_DELAY_DAYS,
+                    alignment=Alignment.FIRST_OF_NEXT_MONTH)
+    # Two delays in a row (entry into force, then the first denunciation).
+    assert longest.apply(longest.apply(LAST_DAY)) < date(9500, 1, 1)
+
+
+@pytest.mark.parametrize(("compute", "shown"), [
+    (lambda: add_months(date(9999, 10, 1), 3), "9999-10-01 + 3 months"),
+    (lambda: add_months(date(2000, 1, 1), 10**4000), "2000-01-01 + an integer of 4001 digits"),
+    (lambda: add_months(date(1, 1, 1), -1), "0001-01-01 + -1 month"),
+    (lambda: add_days(date(9999, 12, 31), 1), "9999-12-31 + 1 day"),
+    (lambda: Delay(days=3).apply(date(9999, 12, 30)), "9999-12-30 + 3 days"),
+    (lambda: Delay(alignment="first_of_next_month").apply(date(9999, 12, 3)), "9999-12-01"),
+    (lambda: Delay(months=1200).apply(date(9000, 1, 1)) and
+     Delay(months=1200).apply(date(9900, 1, 1)), "9900-01-01 + 1200 months"),
+])
+def test_arithmetic_past_9999_is_the_librarys_error(compute: Callable[[], object],
+                                                   shown: str) -> None:
+    with pytest.raises(InvalidDateError, match="past the days a date can have") as info:
+        compute()
+    assert shown in info.value.text
+
+
+EDGE = (FIRST_DAY, LAST_DAY)
+
+
+@st.composite
+def edge_delays(draw: st.DrawFn) -> Delay:
+    return Delay(months=draw(st.sampled_from([0, 1, MAX_DELAY_MONTHS])),
+                 days=draw(st.sampled_from([0, 1, MAX_DELAY_DAYS])),
+                 alignment=draw(st.sampled_from(list(Alignment))))
+
+
+@st.composite
+def edge_records(draw: st.DrawFn) -> TreatyRecord:
+    """Records with acts near both ends of the range and the longest delays."""
+    rules = Rules(EntryIntoForceRule(draw(st.integers(1, 2)), draw(edge_delays()),
+                                     draw(edge_delays())),
+                  denunciation=DenunciationRule(draw(edge_delays()),
+                                                draw(st.none() | edge_delays())))
+    treaty = Treaty("X-1", "A treaty", "T", FIRST_DAY, FIRST_DAY, "Nobody", rules)
+    days = st.one_of(st.dates(date(8990, 1, 1), LAST_DAY), st.dates(FIRST_DAY, date(1010, 1, 1)))
+    dates = st.one_of(
+        days.map(PartialDate.day), days.map(PartialDate.on_or_before),
+        days.map(lambda d: PartialDate.month(d.year, d.month)),
+        days.map(lambda d: PartialDate.year(d.year)))
+    acts = draw(st.lists(st.builds(
+        Act, st.sampled_from(["ALB", "DZA"]),
+        st.sampled_from([ActKind.SIGNATURE, ActKind.RATIFICATION, ActKind.ACCESSION,
+                         ActKind.DENUNCIATION]), dates), max_size=6))
+    return TreatyRecord(treaty, acts)
+
+
+UNIVERSE = Universe([Membership("ALB", "Albania", date(1, 1, 1), None, Basis.UN_MEMBER),
+                     Membership("DZA", "Algeria", FIRST_DAY, date(9999, 12, 31),
+                                Basis.UN_MEMBER)])
+
+
+@given(edge_records(), st.sampled_from([date(1, 1, 1), *EDGE, date(9401, 1, 1), date.max]))
+def test_every_computation_on_dates_in_the_range_stays_defined(
+    record: TreatyRecord, on: date
+) -> None:
+    for how in ("earliest", "latest"):
+        mc.counts(record, UNIVERSE, on, resolve=how)
+        mc.statuses(record, UNIVERSE, on, resolve=how)
+        mc.count_series(record, UNIVERSE, [FIRST_DAY, on, date.max], resolve=how)
+        with contextlib.suppress(MigrantConventionError):  # not in force: it says so
+            mc.entry_into_force(record, resolve=how)
+    for code in ("ALB", "DZA"):
+        mc.timeline(record, UNIVERSE, code)
+    validate.problems(record, UNIVERSE)

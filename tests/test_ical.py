@@ -145,9 +145,12 @@ def test_rrule_matches_expansion_property(first: date) -> None:
 def test_an_event_ending_on_the_last_representable_day_is_a_clear_error() -> None:
     from datetime import date as _date
 
-    from migrant_convention import Event, EventKind, PartialDate, ValidationError, to_ical
+    from migrant_convention import Event, EventKind, InvalidDateError, PartialDate, to_ical
 
-    event = Event("End of days", EventKind.OTHER, PartialDate.day(_date(9999, 12, 31)),
+    # Issue 12: dates stop at 9000-12-31, so such an event cannot even be
+    # built; the last day that can be is written (its DTEND is the day after).
+    with pytest.raises(InvalidDateError, match="9999-12-31"):
+        PartialDate.day(_date(9999, 12, 31))
+    event = Event("End of days", EventKind.OTHER, PartialDate.day(_date(9000, 12, 31)),
                   sources=("test",))
-    with pytest.raises(ValidationError, match="9999-12-31"):
-        to_ical([event], stamp=_date(2026, 1, 1))
+    assert "DTEND;VALUE=DATE:90010101" in to_ical([event], stamp=_date(2026, 1, 1))

@@ -27,6 +27,7 @@ __all__ = [
     "a_day",
     "an_instance",
     "counted",
+    "digits",
     "enum_member",
     "fail",
     "short",
@@ -46,9 +47,29 @@ _SHORT.maxother = 60
 _SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxset = _SHORT.maxfrozenset = 4
 
 
+#: Integers with more bits than this are described, not written out (the
+#: repr of one of more than 4,300 digits is itself a ValueError).
+_LONG_INT_BITS = 200
+
+
 def short(value: object) -> str:
-    """A repr of *value* short enough for a message."""
+    """A repr of *value* short enough for a message; a huge integer is
+    described by its number of digits (``an integer of 4000 digits``)."""
+    if isinstance(value, int) and value.bit_length() > _LONG_INT_BITS:
+        return f"an integer of {digits(value)} digits"
     return _SHORT.repr(value)
+
+
+def digits(n: int) -> int:
+    """How many decimal digits *n* has, without writing it out (which Python
+    refuses past 4,300 digits)."""
+    n = abs(n)
+    guess = max(1, (n.bit_length() * 30103) // 100000)  # log10(2) ~ 0.30103
+    while 10 ** guess <= n:
+        guess += 1
+    while guess > 1 and 10 ** (guess - 1) > n:
+        guess -= 1
+    return guess
 
 
 def counted(n: int, noun: str) -> str:
@@ -147,13 +168,17 @@ def an_instance(cls: type[Any], *, optional: bool = False) -> Validator:
     return validate
 
 
-def whole(minimum: int = 0) -> Validator:
-    """The field holds an :class:`int` (not a :class:`bool`) of at least *minimum*."""
+def whole(minimum: int = 0, maximum: int | None = None, *, why: str = "") -> Validator:
+    """The field holds an :class:`int` (not a :class:`bool`) of at least
+    *minimum* and, if given, at most *maximum* (*why* says why, in the message)."""
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, int) or isinstance(value, bool):
             fail(inst, attribute.name, "a whole number (int)", value)
         if value < minimum:
             fail(inst, attribute.name, f">= {minimum}", value, ValueError)
+        if maximum is not None and value > maximum:
+            fail(inst, attribute.name, f"<= {maximum:,}", value, ValueError,
+                 f"; {why}" if why else "")
 
     return validate
 

@@ -17,6 +17,24 @@ PartialDate.parse('2024-11')
 Comparing such a date with a day gives one of three answers
 (:meth:`PartialDate.is_on_or_before`): certainly yes, certainly no, or
 undecidable (``None``).  The library never guesses.
+
+**The supported range.**  A :class:`PartialDate` lies between
+:data:`FIRST_DAY` (1 January 1000) and :data:`LAST_DAY` (31 December 9000),
+both included: a date outside, however it is built (:meth:`PartialDate.parse`,
+a constructor, a reader), is an
+:class:`~migrant_convention.errors.InvalidDateError` naming it.  The range
+leaves room for the library's arithmetic: a delay of a treaty's rules is at
+most 100 years of months plus 100 years of days
+(:class:`~migrant_convention.core.rules.Delay`), and the longest chain the
+library computes from a date of an act is two delays (entry into force, then
+the first day a denunciation may be made), so every day it computes from a
+date in the range falls before the year 9500, far from the last day a
+:class:`datetime.date` can have.  Arithmetic that would go past that day
+anyway (:func:`add_months` or a delay applied by hand to a day near
+9999-12-31) raises :class:`~migrant_convention.errors.InvalidDateError`, never
+:class:`OverflowError` or :mod:`datetime`'s own :class:`ValueError`.  Dates
+are written with four ASCII digits for the year: other digits (``２０１４``,
+Arabic-Indic ``٢٠١٤``) are refused.
 """
 
 from __future__ import annotations
@@ -24,18 +42,21 @@ from __future__ import annotations
 import calendar
 import enum
 import re
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 from typing import Literal
 
 import attrs
 
 from ..errors import InvalidDateError
-from ._convert import a_day, an_instance, enum_member
+from ._convert import a_day, an_instance, enum_member, short
 
 __all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
     "PartialDate",
     "Precision",
     "Resolve",
+    "add_days",
     "add_months",
     "parse_date",
 ]
@@ -79,10 +100,22 @@ def as_resolve(value: ResolveLike) -> Resolve:
         ) from None
 
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(\?)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})(\?)?$")
-_YEAR = re.compile(r"^(\d{4})(\?)?$")
-_BEFORE = re.compile(r"^\[\.\.(\d{4})-(\d{2})-(\d{2})\]$")
+#: The first day a :class:`PartialDate` may be (see the module's docstring).
+FIRST_DAY = date(1000, 1, 1)
+#: The last day a :class:`PartialDate` may be (see the module's docstring).
+LAST_DAY = date(9000, 12, 31)
+_RANGE = f"outside the supported range {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+
+# ASCII digits only: \d would take any script's digits, and int() reads them.
+_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(\?)?")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})(\?)?")
+_YEAR = re.compile(r"([0-9]{4})(\?)?")
+_BEFORE = re.compile(r"\[\.\.([0-9]{4})-([0-9]{2})-([0-9]{2})\]")
+
+
+def _shown(text: str) -> str:
+    """*text* as an error shows it: at most 60 characters."""
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 def _make_day(text: str, y: str, m: str, d: str) -> date:
@@ -92,6 +125,12 @@ def _make_day(text: str, y: str, m: str, d: str) -> date:
         raise InvalidDateError(text, str(exc)) from None
 
 
+def _in_range(text: str, day: date) -> date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidDateError(text, _RANGE)
+    return day
+
+
 def parse_date(text: str) -> date:
     """Parse an ISO ``YYYY-MM-DD`` day, with a clear error naming the text.
 
@@ -99,10 +138,10 @@ def parse_date(text: str) -> date:
     datetime.date(2014, 12, 18)
     """
     if not isinstance(text, str):
-        raise InvalidDateError(repr(text), "expected text in the form YYYY-MM-DD")
-    match = _DAY.match(text.strip())
+        raise InvalidDateError(short(text), "expected text in the form YYYY-MM-DD")
+    match = _DAY.fullmatch(text.strip())
     if match is None or match.group(4):
-        raise InvalidDateError(text, "expected YYYY-MM-DD")
+        raise InvalidDateError(_shown(text), "expected YYYY-MM-DD")
     return _make_day(text, *match.group(1, 2, 3))
 
 
@@ -111,15 +150,48 @@ def add_months(day: date, months: int) -> date:
 
     >>> add_months(date(2003, 11, 30), 3)
     datetime.date(2004, 2, 29)
+
+    :raises InvalidDateError: if the day would be past 9999-12-31 (or before
+        0001-01-01), the days a :class:`datetime.date` can have.
     """
     index = day.year * 12 + (day.month - 1) + months
     year, month0 = divmod(index, 12)
+    if not MINYEAR <= year <= MAXYEAR:
+        raise InvalidDateError(f"{day.isoformat()} + {short(months)} month{_s(months)}",
+                               "past the days a date can have (0001-01-01 to 9999-12-31)")
     last = calendar.monthrange(year, month0 + 1)[1]
     return date(year, month0 + 1, min(day.day, last))
 
 
+def add_days(day: date, days: int) -> date:
+    """*day* plus *days* days (:func:`add_months`' counterpart).
+
+    :raises InvalidDateError: if the day would be past 9999-12-31 (or before
+        0001-01-01).
+    """
+    ordinal = day.toordinal() + days
+    if not 1 <= ordinal <= _MAX_ORDINAL:
+        raise InvalidDateError(f"{day.isoformat()} + {short(days)} day{_s(days)}",
+                               "past the days a date can have (0001-01-01 to 9999-12-31)")
+    return date.fromordinal(ordinal)
+
+
+_MAX_ORDINAL = date.max.toordinal()
+
+
+def _s(n: int) -> str:
+    return "" if n in (1, -1) else "s"
+
+
 def _last_of_month(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _check_year(year: object) -> None:
+    if not isinstance(year, int) or isinstance(year, bool):
+        raise TypeError(f"year must be a whole number (int), got {short(year)}")
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise InvalidDateError(short(year), _RANGE)
 
 
 def _precision(value: Precision | str) -> Precision:
@@ -156,6 +228,8 @@ class PartialDate:
 
     def __attrs_post_init__(self) -> None:
         p, lo, hi = self.precision, self.earliest_known, self.latest
+        if not FIRST_DAY <= hi <= LAST_DAY or (lo is not None and not FIRST_DAY <= lo <= LAST_DAY):
+            raise InvalidDateError(str(self), _RANGE)
         if p is Precision.ON_OR_BEFORE:
             ok = lo is None and not self.uncertain
         elif lo is None:
@@ -181,17 +255,17 @@ class PartialDate:
     @classmethod
     def month(cls, year: int, month: int, *, uncertain: bool = False) -> PartialDate:
         """Some day in a month."""
-        try:
-            first = date(year, month, 1)
-        except ValueError as exc:
-            raise InvalidDateError(f"{year:04d}-{month:02d}", str(exc)) from None
-        return cls(Precision.MONTH, _last_of_month(year, month), first, uncertain)
+        _check_year(year)
+        if not isinstance(month, int) or isinstance(month, bool):
+            raise TypeError(f"month must be a whole number (int), got {short(month)}")
+        if not 1 <= month <= 12:
+            raise InvalidDateError(f"{year:04d}-{short(month)}", "month must be in 1..12")
+        return cls(Precision.MONTH, _last_of_month(year, month), date(year, month, 1), uncertain)
 
     @classmethod
     def year(cls, year: int, *, uncertain: bool = False) -> PartialDate:
         """Some day in a year."""
-        if not 1 <= year <= 9999:
-            raise InvalidDateError(str(year), "year out of range")
+        _check_year(year)
         return cls(Precision.YEAR, date(year, 12, 31), date(year, 1, 1), uncertain)
 
     @classmethod
@@ -211,23 +285,28 @@ class PartialDate:
         InvalidDateError: invalid date '2014-02-30': day is out of range for month
         """
         if not isinstance(text, str):
-            raise InvalidDateError(repr(text), "expected text")
+            raise InvalidDateError(short(text), "expected text")
         s = text.strip()
-        if m := _DAY.match(s):
-            return cls.day(_make_day(text, *m.group(1, 2, 3)), uncertain=bool(m.group(4)))
-        if m := _MONTH.match(s):
-            month = int(m.group(2))
+        if m := _DAY.fullmatch(s):
+            day = _in_range(text, _make_day(text, *m.group(1, 2, 3)))
+            return cls.day(day, uncertain=bool(m.group(4)))
+        if m := _MONTH.fullmatch(s):
+            month, year = int(m.group(2)), int(m.group(1))
             if not 1 <= month <= 12:
                 raise InvalidDateError(text, "month must be in 1..12")
-            return cls.month(int(m.group(1)), month, uncertain=bool(m.group(3)))
-        if m := _YEAR.match(s):
-            if int(m.group(1)) == 0:
-                raise InvalidDateError(text, "year out of range")
-            return cls.year(int(m.group(1)), uncertain=bool(m.group(2)))
-        if m := _BEFORE.match(s):
-            return cls.on_or_before(_make_day(text, *m.group(1, 2, 3)))
+            if not FIRST_DAY.year <= year <= LAST_DAY.year:
+                raise InvalidDateError(text, _RANGE)
+            return cls.month(year, month, uncertain=bool(m.group(3)))
+        if m := _YEAR.fullmatch(s):
+            year = int(m.group(1))
+            if not FIRST_DAY.year <= year <= LAST_DAY.year:
+                raise InvalidDateError(text, _RANGE)
+            return cls.year(year, uncertain=bool(m.group(2)))
+        if m := _BEFORE.fullmatch(s):
+            return cls.on_or_before(_in_range(text, _make_day(text, *m.group(1, 2, 3))))
         raise InvalidDateError(
-            text, "expected YYYY-MM-DD, YYYY-MM or YYYY (optionally with '?'), or [..YYYY-MM-DD]"
+            _shown(text),
+            "expected YYYY-MM-DD, YYYY-MM or YYYY (optionally with '?'), or [..YYYY-MM-DD]",
         )
 
     # -- reading ------------------------------------------------------------

@@ -18,6 +18,19 @@ The index behind :func:`~migrant_convention.core.status.counts`, the recount
 of :mod:`migrant_convention.testing`, the validation and the Hypothesis
 strategies all ask these objects; none repeats their arithmetic.
 
+**Bounds.**  The numbers of the rules are bounded when they are built, so
+that every date the library computes from a date of an act (which lies in
+:data:`~migrant_convention.core.dates.FIRST_DAY` ..
+:data:`~migrant_convention.core.dates.LAST_DAY`, years 1000 to 9000) stays a
+date: a :class:`Delay` is at most :data:`MAX_DELAY_MONTHS` months (100
+years) plus :data:`MAX_DELAY_DAYS` days (100 years), and an
+:class:`EntryIntoForceRule` needs at most :data:`MAX_INSTRUMENTS`
+instruments.  A number past its bound is a :class:`ValueError` naming the
+field and the value (``Delay.months must be <= 1,200, got 100000000``), which
+the readers report as a located problem.  A delay applied by hand to a day so
+late that the result would pass 9999-12-31 raises
+:class:`~migrant_convention.errors.InvalidDateError`.
+
 >>> from datetime import date
 >>> rule = EntryIntoForceRule(20, Delay(months=3, alignment=Alignment.FIRST_OF_NEXT_MONTH),
 ...                           Delay(months=3, alignment=Alignment.FIRST_OF_NEXT_MONTH))
@@ -33,16 +46,19 @@ from __future__ import annotations
 import enum
 import warnings
 from collections.abc import Callable, Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, cast
 
 import attrs
 
 from ._convert import a_day, an_instance, enum_member, fail, whole
 from .acts import Act, ActKind
-from .dates import add_months
+from .dates import add_days, add_months
 
 __all__ = [
+    "MAX_DELAY_DAYS",
+    "MAX_DELAY_MONTHS",
+    "MAX_INSTRUMENTS",
     "VCLT_NOTICE",
     "Alignment",
     "Delay",
@@ -51,6 +67,14 @@ __all__ = [
     "Role",
     "Rules",
 ]
+
+
+#: The longest a :class:`Delay` may be in months: 100 years.
+MAX_DELAY_MONTHS = 1200
+#: The longest a :class:`Delay` may be in days: 100 years.
+MAX_DELAY_DAYS = 36_525
+#: The most instruments an :class:`EntryIntoForceRule` may need.
+MAX_INSTRUMENTS = 1_000_000
 
 
 class Alignment(enum.Enum):
@@ -77,8 +101,9 @@ class Delay:
     thirty months.  0.1 read it as months, and still does, with a
     :class:`DeprecationWarning` (positional arguments will be refused in
     1.0).  *months* and *days* are whole numbers (``int``, not ``bool``)
-    >= 0; *alignment* an :class:`Alignment` or its value
-    (``"first_of_next_month"``).
+    from 0 to :data:`MAX_DELAY_MONTHS` (1,200) and :data:`MAX_DELAY_DAYS`
+    (36,525): a hundred years each; *alignment* an :class:`Alignment` or its
+    value (``"first_of_next_month"``).
 
     >>> import warnings
     >>> with warnings.catch_warnings(record=True) as caught:
@@ -89,8 +114,10 @@ class Delay:
     Delay(30): give Delay's parameters by keyword, Delay(months=30) or Delay(days=30); ...
     """
 
-    months: int = attrs.field(default=0, validator=whole(0))
-    days: int = attrs.field(default=0, validator=whole(0))
+    months: int = attrs.field(default=0, validator=whole(
+        0, MAX_DELAY_MONTHS, why="a delay is at most 100 years of months"))
+    days: int = attrs.field(default=0, validator=whole(
+        0, MAX_DELAY_DAYS, why="a delay is at most 100 years of days"))
     alignment: Alignment = attrs.field(default=Alignment.NONE, converter=_alignment,
                                        validator=an_instance(Alignment))
 
@@ -114,12 +141,15 @@ class Delay:
     def apply(self, start: date) -> date:
         """The date this delay leads to from *start*.
 
+        :raises InvalidDateError: if that would be past 9999-12-31 (from a day
+            of the supported range it never is).
+
         >>> Delay(months=3, alignment=Alignment.FIRST_OF_NEXT_MONTH).apply(date(2003, 3, 14))
         datetime.date(2003, 7, 1)
         >>> Delay(days=30).apply(date(2020, 1, 31))
         datetime.date(2020, 3, 1)
         """
-        end = add_months(start, self.months) + timedelta(days=self.days)
+        end = add_days(add_months(start, self.months), self.days)
         if self.alignment is Alignment.FIRST_OF_NEXT_MONTH:
             return add_months(end.replace(day=1), 1)
         return end
@@ -137,12 +167,14 @@ class EntryIntoForceRule:
 
     The arguments may be given by position, as in 0.1
     (``EntryIntoForceRule(20, delay, later_delay)``): the one number,
-    *instruments* (an ``int`` >= 1), comes first, and each delay must be a
-    :class:`Delay`, so a number in a delay's place, or a delay in the
-    number's, is a :class:`TypeError` naming the field.
+    *instruments* (an ``int`` from 1 to :data:`MAX_INSTRUMENTS`), comes
+    first, and each delay must be a :class:`Delay`, so a number in a delay's
+    place, or a delay in the number's, is a :class:`TypeError` naming the
+    field.
     """
 
-    instruments: int = attrs.field(validator=whole(1))
+    instruments: int = attrs.field(validator=whole(
+        1, MAX_INSTRUMENTS, why="no treaty needs more instruments"))
     delay: Delay = attrs.field(validator=an_instance(Delay))
     later_delay: Delay = attrs.field(validator=an_instance(Delay))
 
