@@ -22,7 +22,11 @@ here, so that they read CSV the same way and report its problems the same way:
   header has columns;
 * a UTF-8 byte-order mark (as spreadsheets save) is not data; blank lines are
   not rows;
-* cells are text, never converted (``"002"`` keeps its zeros).
+* cells are text, never converted (``"002"`` keeps its zeros);
+* at most :data:`MAX_PROBLEMS` problems are kept when the caller collects them
+  in a :class:`Problems` list: the rest are counted, and reported as one
+  problem saying how many there were, so that a million bad rows give a
+  bounded error, not millions of problems.
 
 Well-formed CSV (RFC 4180, as :mod:`csv` writes it) reads exactly as
 :func:`csv.reader` reads it.  A line without quotes is split on its commas; a
@@ -32,6 +36,29 @@ read cell by cell with :meth:`str.find`.  No regular expression, so the time
 is linear in the size of the text.  The reader changes no state of the
 process (in particular not :func:`csv.field_size_limit`, whatever it is set
 to): its bounds are its own arguments.
+
+Writing (:func:`write_rows`) is here too, for the same reason: every CSV file
+of the library's own layouts (acts, universes, events) is spreadsheet-safe in
+the same way (and a tidy table, :func:`~migrant_convention.formats.tidy.to_csv`,
+when asked: its readers are programs, which would keep the mark).  A cell that a
+spreadsheet would take for a formula is written with a ``'`` before it, as
+OWASP and spreadsheet-safe exporters do (:func:`escape_cell`), and the
+readers of the library's own layouts remove it (:func:`unescape_cell`), so a
+round trip gives back the original text.  Precisely, a ``'`` is put before a
+cell that
+
+* starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, unless
+  the whole cell is a decimal number (an optional ``+`` or ``-``, ASCII
+  digits, optionally a point and more digits: ``-5``, ``+1.5``, which no
+  spreadsheet runs), or
+* starts with ``'`` itself (so that a real leading ``'`` survives the reading,
+  which removes one).
+
+Dates as the library writes them (``2014-12-18``, ``2014``, ``[..2013-07-09]``)
+never start with one of those characters and are written as they are; so are
+the bundled files, which have no such cell (they rewrite byte for byte).
+Reading removes one leading ``'`` from every cell of a data row, so a cell a
+person typed as ``'=1`` in a file of these layouts reads as ``=1``.
 """
 
 from __future__ import annotations
@@ -39,17 +66,124 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from .errors import Problem
 
-__all__ = ["MAX_CELL_CHARS", "MAX_ROWS", "Record", "Row", "read_records", "read_rows"]
+__all__ = [
+    "MAX_CELL_CHARS",
+    "MAX_PROBLEMS",
+    "MAX_ROWS",
+    "Problems",
+    "Record",
+    "Row",
+    "escape_cell",
+    "read_records",
+    "read_rows",
+    "unescape_cell",
+    "write_rows",
+]
 
 #: The longest cell read, in characters.
 MAX_CELL_CHARS = 1_000_000
 #: The most rows read after the header.
 MAX_ROWS = 1_000_000
+#: The most problems a :class:`Problems` list keeps.
+MAX_PROBLEMS = 1_000
+# What a spreadsheet takes for the start of a formula (OWASP's list).
+_FORMULA_START = frozenset("=+-@\t\r")
+
+
+class Problems(list[Problem]):
+    """A list of problems that keeps the first *limit* and counts the rest.
+
+    :meth:`append` and :meth:`extend` past the limit only count; :attr:`more`
+    is how many were not kept, :attr:`found` how many there were in all, and
+    :meth:`listed` the problems to report, ending with one that says how many
+    more there were.
+    """
+
+    def __init__(self, source: str, limit: int = MAX_PROBLEMS) -> None:
+        super().__init__()
+        self.source = source
+        self.limit = limit
+        self.more = 0
+
+    def append(self, problem: Problem) -> None:
+        if len(self) < self.limit:
+            super().append(problem)
+        else:
+            self.more += 1
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for p in problems:
+            self.append(p)
+
+    @property
+    def found(self) -> int:
+        """How many problems were found, kept or not."""
+        return len(self) + self.more
+
+    def listed(self) -> list[Problem]:
+        """The problems kept, then, if some were not, one saying how many."""
+        if not self.more:
+            return list(self)
+        return [*self, Problem(
+            self.source, self.more,
+            f"{self.more} more problem{'s' if self.more != 1 else ''} not listed: only the "
+            f"first {self.limit} are kept", "too-many-problems")]
+
+
+def _is_number(text: str) -> bool:
+    """Whether *text* is a decimal number: ``[+-]?[0-9]+(\\.[0-9]+)?``."""
+    body = text[1:] if text[:1] in ("+", "-") else text
+    whole, point, fraction = body.partition(".")
+    return (whole.isascii() and whole.isdigit()
+            and (not point or (fraction.isascii() and fraction.isdigit())))
+
+
+def escape_cell(text: str) -> str:
+    """*text* as a spreadsheet-safe cell: ``'`` before a formula-like start or a
+    leading ``'`` (see the module's docstring).
+
+    >>> [escape_cell(t) for t in ("=HYPERLINK(1)", "+1+1", "@SUM(A1)", "-5", "'tis", "2014")]
+    ["'=HYPERLINK(1)", "'+1+1", "'@SUM(A1)", '-5', "''tis", '2014']
+    """
+    if not text:
+        return text
+    first = text[0]
+    if first == "'" or (first in _FORMULA_START and not _is_number(text)):
+        return "'" + text
+    return text
+
+
+def unescape_cell(text: str) -> str:
+    """The text of a cell :func:`escape_cell` wrote: one leading ``'`` removed.
+
+    >>> unescape_cell("'=1"), unescape_cell("''tis"), unescape_cell("-5")
+    ('=1', "'tis", '-5')
+    """
+    return text[1:] if text.startswith("'") else text
+
+
+def write_rows(header: Sequence[str], rows: Iterable[Sequence[str]], *,
+               escape: bool = True) -> str:
+    """*header* and *rows* as CSV text (lines end in ``"\\n"``), each data cell
+    through :func:`escape_cell` unless *escape* is false.
+
+    A row holding a carriage return is written fully quoted: with lines ending
+    in ``"\\n"``, the csv module would leave a lone ``"\\r"`` unquoted, and
+    the row would not read back.
+    """
+    out = io.StringIO(newline="")
+    plain = csv.writer(out, lineterminator="\n")
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    plain.writerow(header)
+    for row in rows:
+        cells = [escape_cell(c) for c in row] if escape else list(row)
+        (quoted if any("\r" in c for c in cells) else plain).writerow(cells)
+    return out.getvalue()
 # How much of an offending text a problem quotes.
 _EXCERPT = 60
 
@@ -235,7 +369,7 @@ def read_records(
 def read_rows(
     text: str, source: str, problems: list[Problem], *, required: Sequence[str],
     optional: Sequence[str] = (), exact: bool = False, max_rows: int = MAX_ROWS,
-    max_cell: int = MAX_CELL_CHARS,
+    max_cell: int = MAX_CELL_CHARS, unescape: bool = False,
 ) -> Iterator[Row]:
     """The rows of a CSV file whose first record names its columns.
 
@@ -248,7 +382,9 @@ def read_rows(
     Each row is checked to have as many cells as the header has columns; a
     row with a problem of its own (see :func:`read_records`) is not given.
     Problems are appended to *problems* as they are found, so the caller's
-    problems about a row follow the row's own.
+    problems about a row follow the row's own.  With *unescape*, each cell of
+    a row is given through :func:`unescape_cell` (for the layouts that
+    :func:`write_rows` writes).
     """
     names: list[str] = []
     records = read_records(text, source, problems, max_rows=max_rows, max_cell=max_cell,
@@ -261,6 +397,7 @@ def read_rows(
         return
     names.extend(header)
     width = len(header)
+    unescape = unescape and "'" in text  # no cell to unescape: skip the work
     for line, cells, ok in records:
         if not ok:
             continue
@@ -274,6 +411,8 @@ def read_rows(
                                     f"fewer cells than columns ({len(cells)} of {width})",
                                     "missing-cells"))
             cells = cells + [""] * (width - len(cells))
+        if unescape:
+            cells = [c[1:] if c.startswith("'") else c for c in cells]
         yield Row(line, where, dict(zip(header, cells, strict=False)), complete)
 
 

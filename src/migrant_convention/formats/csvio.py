@@ -10,16 +10,26 @@ their own treaty's record in a spreadsheet:
 * universe: ``name,iso3,iso3166_status,from_date,to_date,basis,continues,sources``.
 
 Reading reports every problem at once, each with the file, row and field and
-the offending value, in a :class:`~migrant_convention.errors.ValidationError`;
-``row N`` is the row that starts on line N of the file.
-Writing what was read gives back the same rows, so a round trip is lossless.
+the offending value, in a :class:`~migrant_convention.errors.ValidationError`
+(the first 1,000, then how many more there were); ``row N`` is the row that
+starts on line N of the file.  A universe is checked as
+:class:`~migrant_convention.core.universe.Universe` checks it
+(:func:`~migrant_convention.core.universe.period_problems`: overlapping
+periods of a State or of a lineage, a State continuing itself or one that has
+no period), each problem naming both rows.
+
+Writing is spreadsheet-safe: a cell that a spreadsheet would run as a formula
+(``=HYPERLINK(…)``, ``+1+1``, ``@SUM(…)``, or starting with ``-``, a tab or a
+carriage return, unless it is a plain number such as ``-5``) is written with a
+``'`` before it, and so is a cell that starts with ``'``; reading removes one
+leading ``'`` from every cell (see :mod:`migrant_convention._rows`).  Writing
+what was read gives back the same rows, so a round trip is lossless, and the
+bundled files rewrite byte for byte.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 
 from .. import _rows
@@ -71,10 +81,11 @@ def read_acts(text: str, source: str = "<acts>") -> tuple[tuple[Act, ...], tuple
     :param source: the file name, used in error messages.
     :raises ValidationError: listing every bad cell (file, row, field, value).
     """
-    problems: list[Problem] = []
+    problems = _rows.Problems(source)
     acts: list[Act] = []
     participants: dict[str, Participant] = {}
-    for read in _rows.read_rows(text, source, problems, required=ACT_COLUMNS, max_rows=MAX_ROWS):
+    for read in _rows.read_rows(text, source, problems, required=ACT_COLUMNS, max_rows=MAX_ROWS,
+                                unescape=True):
         where, row, ok = read.where, read.cells, read.complete
         code = row["iso3"].strip()
         name = row["participant"].strip()
@@ -119,31 +130,17 @@ def read_acts(text: str, source: str = "<acts>") -> tuple[tuple[Act, ...], tuple
         elif participants[code].name != name and name not in participants[code].former_names:
             old = participants[code]
             participants[code] = Participant(code, old.name, old.kind, (*old.former_names, name))
-    raise_if_problems(f"invalid acts in {source}", problems)
+    raise_if_problems(f"invalid acts in {source}", problems.listed())
     return tuple(acts), tuple(participants.values())
 
 
 def write_acts(acts: Iterable[Act]) -> str:
-    """Write acts in the layout :func:`read_acts` reads."""
-    out = io.StringIO(newline="")
-    writerow = _row_writer(out)
-    writerow(ACT_COLUMNS)
-    for a in acts:
-        writerow([a.listed_as or a.participant, a.participant, a.action, str(a.date),
-                  a.note, _SEP.join(a.sources)])
-    return out.getvalue()
-
-
-def _row_writer(out: io.StringIO) -> Callable[[Sequence[str]], object]:
-    # Lines end in "\n", so the csv module would leave a lone "\r" unquoted and
-    # the row would not read back: such rows are written fully quoted.
-    plain = csv.writer(out, lineterminator="\n")
-    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
-
-    def writerow(row: Sequence[str]) -> object:
-        return (quoted if any("\r" in c for c in row) else plain).writerow(row)
-
-    return writerow
+    """Write acts in the layout :func:`read_acts` reads (spreadsheet-safe: see
+    the module's docstring)."""
+    return _rows.write_rows(ACT_COLUMNS, (
+        [a.listed_as or a.participant, a.participant, a.action, str(a.date), a.note,
+         _SEP.join(a.sources)]
+        for a in acts))
 
 
 def _code_for(row: dict[str, str]) -> str | None:
@@ -161,13 +158,13 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
 
     :raises ValidationError: listing every bad cell (file, row, field, value).
     """
-    problems: list[Problem] = []
+    problems = _rows.Problems(source)
     periods: list[Membership] = []
     period_lines: list[int] = []  # the row of each period
-    failed: list[_rows.Row] = []  # rows that are no period
+    failed: list[tuple[str, str]] = []  # where and "continues" of rows that are no period
     # Read row by row, so that each row's problems follow its own shape problems.
     for read in _rows.read_rows(text, source, problems, required=UNIVERSE_COLUMNS,
-                                max_rows=MAX_ROWS):
+                                max_rows=MAX_ROWS, unescape=True):
         line, where, row, ok = read
         code = _code_for(row)
         status = row["iso3166_status"].strip()
@@ -213,7 +210,8 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
                                     "expected un_member or non_member_state", "bad-value"))
             ok = False
         if not ok or code is None or start is None:
-            failed.append(read)
+            if row["continues"].strip():
+                failed.append((where, row["continues"].strip()))
             continue
         periods.append(Membership(code, row["name"], start, end, basis,
                                   row["continues"].strip() or None, status,
@@ -221,27 +219,24 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
         period_lines.append(line)
     # A row that is no period is still checked for what it continues.
     codes = {p.code for p in periods}
-    for read in failed:
-        cont = read.cells["continues"].strip()
-        if cont and cont not in codes:
-            problems.append(Problem(f"{read.where}, field 'continues'", cont,
+    for where, cont in failed:
+        if cont not in codes:
+            problems.append(Problem(f"{where}, field 'continues'", cont,
                                     "continues a State that has no period", "unknown-participant"))
     # What makes the periods a universe is checked where Universe checks it.
     problems.extend(period_problems(
         periods, [f"row {line}" for line in period_lines],
         field=lambda at, name: f"{source}, {at}, field {_UNIVERSE_FIELD[name]!r}"))
-    raise_if_problems(f"invalid universe in {source}", problems)
+    raise_if_problems(f"invalid universe in {source}", problems.listed())
     return tuple(periods)
 
 
 def write_universe(periods: Iterable[Membership]) -> str:
-    """Write periods in the layout :func:`read_universe` reads."""
-    out = io.StringIO(newline="")
-    writerow = _row_writer(out)
-    writerow(UNIVERSE_COLUMNS)
+    """Write periods in the layout :func:`read_universe` reads (spreadsheet-safe:
+    see the module's docstring)."""
     own = {v: k for k, v in NO_ISO_CODES.items()}
-    for p in periods:
-        writerow([p.name, "" if p.code in own else p.code, p.iso3166_status,
-                         p.start.isoformat(), p.end.isoformat() if p.end else "",
-                         p.basis.value, p.continues or "", _SEP.join(p.sources)])
-    return out.getvalue()
+    return _rows.write_rows(UNIVERSE_COLUMNS, (
+        [p.name, "" if p.code in own else p.code, p.iso3166_status, p.start.isoformat(),
+         p.end.isoformat() if p.end else "", p.basis.value, p.continues or "",
+         _SEP.join(p.sources)]
+        for p in periods))

@@ -15,22 +15,26 @@ The layout is that of the project's ``campaign_events.csv``::
   annually" stays the one-off event it records.
 
 Reading reports every problem of every row at once in a
-:class:`~migrant_convention.errors.ValidationError`, naming the file, row and
-field and the bad value (``row N`` is the row that starts on line N); a column
-the layout does not have is reported, as by
-:mod:`~migrant_convention.formats.csvio`.  Writing what was read gives back the
-same rows.
+:class:`~migrant_convention.errors.ValidationError` (the first 1,000, then how
+many more there were), naming the file, row and field and the bad value
+(``row N`` is the row that starts on line N); a column the layout does not
+have is reported, as by :mod:`~migrant_convention.formats.csvio`.
+
+Writing is spreadsheet-safe as :mod:`~migrant_convention.formats.csvio`'s is:
+a cell that starts like a formula (``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return, unless it is a plain number) or with ``'`` is written with a
+``'`` before it, and reading removes one leading ``'`` from every cell (see
+:mod:`migrant_convention._rows`).  Writing what was read gives back the same
+rows.
 """
 
 from __future__ import annotations
 
 import calendar
-import csv
-import io
 import re
 from collections.abc import Iterable
 
-from .._rows import read_rows
+from .._rows import Problems, read_rows, write_rows
 from ..campaigns.events import Event, EventKind, Recurrence, parse_kind
 from ..core.dates import PartialDate, Precision
 from ..errors import InvalidDateError, Problem, raise_if_problems
@@ -89,11 +93,11 @@ def read_events(text: str, source: str = "<events>") -> tuple[Event, ...]:
     :param source: the file name, used in error messages.
     :raises ValidationError: listing every bad cell (file, row, field, value).
     """
-    problems: list[Problem] = []
+    problems = Problems(source)
     events: list[Event] = []
-    for read in read_rows(text, source, problems, required=EVENT_COLUMNS):
+    for read in read_rows(text, source, problems, required=EVENT_COLUMNS, unescape=True):
         where, row = read.where, read.cells
-        before = len(problems)
+        before = problems.found
         start = _date(row, "date", where, problems)
         end = _date(row, "end_date", where, problems) if row["end_date"].strip() else None
         title = row["title"].strip()
@@ -133,30 +137,29 @@ def read_events(text: str, source: str = "<events>") -> tuple[Event, ...]:
             if kind is not None and kind is not EventKind.OBSERVANCE:
                 problems.append(Problem(f"{where}, field 'kind'", row["kind"],
                                         "only an observance recurs", "bad-recurrence"))
-        if len(problems) > before or start is None or kind is None or not read.complete:
+        if problems.found > before or start is None or kind is None or not read.complete:
             continue
         events.append(Event(
             title, kind, start, end, row["location"], split_organisers(row["organisers"]),
             row["description"], tuple(row["sources"].split(_SOURCES)), recurrence,
         ))
-    raise_if_problems(f"invalid events in {source}", problems)
+    raise_if_problems(f"invalid events in {source}", problems.listed())
     return tuple(events)
 
 
 def write_events(events: Iterable[Event]) -> str:
-    """Write events in the layout :func:`read_events` reads.
+    """Write events in the layout :func:`read_events` reads (spreadsheet-safe:
+    see the module's docstring).
 
     Only the curated fields are written; a recurring event gets its
     ``(recurs every D Month)`` marker back.
     """
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EVENT_COLUMNS)
-    for e in events:
+    def row(e: Event) -> list[str]:
         title = e.title
         if e.recurrence is not None:
             title = f"{title} (recurs {e.recurrence.describe()})"
-        writer.writerow([str(e.start), str(e.end) if e.end is not None else "", title,
-                         e.kind.value, _ORGANISERS.join(e.organisers), e.location,
-                         e.description, _SOURCES.join(e.sources)])
-    return out.getvalue()
+        return [str(e.start), str(e.end) if e.end is not None else "", title, e.kind.value,
+                _ORGANISERS.join(e.organisers), e.location, e.description,
+                _SOURCES.join(e.sources)]
+
+    return write_rows(EVENT_COLUMNS, (row(e) for e in events))

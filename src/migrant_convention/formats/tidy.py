@@ -20,11 +20,10 @@ possible day, so imprecise dates stay honest.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from .._rows import escape_cell, write_rows
 from ..core.dates import ResolveLike
 from ..core.record import TreatyRecord
 from ..core.status import count_series
@@ -87,31 +86,38 @@ def count_rows(
             for c in count_series(record, universe, dates, resolve=resolve)]
 
 
-def to_csv(rows: Sequence[Mapping[str, Value]], fields: Sequence[str] | None = None) -> str:
+def to_csv(rows: Sequence[Mapping[str, Value]], fields: Sequence[str] | None = None, *,
+           escape_formulas: bool = False) -> str:
     """*rows* as CSV text with a header; ``None`` is an empty cell, booleans
     ``true``/``false``.
 
     >>> print(to_csv([{"a": 1, "b": None, "c": True}]), end="")
     a,b,c
     1,,true
+
+    The text is written as it is, so that any CSV reader (pandas, a database,
+    :mod:`csv`) reads back the same values: these rows are for programs.
+    For a file to open in a spreadsheet, pass ``escape_formulas=True``: a
+    cell that a spreadsheet would run as a formula (starting with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return, unless it is a plain
+    number such as ``-5``) then gets a ``'`` before it, and so does one that
+    starts with ``'``, as in every CSV file of the library's own layouts (see
+    :mod:`migrant_convention._rows`).  Numbers are never changed.
+
+    >>> print(to_csv([{"note": "=HYPERLINK(\\"x\\")", "n": -5}], escape_formulas=True), end="")
+    note,n
+    "'=HYPERLINK(""x"")",-5
     """
     columns = list(fields) if fields is not None else (list(rows[0]) if rows else [])
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    # The csv module quotes "\n" but not a lone "\r" when lines end in "\n":
-    # rows holding one are written fully quoted, so they read back intact.
-    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(columns)
-    for row in rows:
-        cells = [_cell(row.get(c)) for c in columns]
-        (quoted if any(isinstance(c, str) and "\r" in c for c in cells) else writer
-         ).writerow(cells)
-    return out.getvalue()
+    return write_rows(columns, ([_cell(row.get(c), escape_formulas) for c in columns]
+                                for row in rows), escape=False)
 
 
-def _cell(value: Value) -> str | int:
+def _cell(value: Value, escape: bool) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    if isinstance(value, int):
+        return str(value)
+    return escape_cell(value) if escape else value

@@ -18,7 +18,14 @@ in the table is reported, never guessed: there is no fuzzy matching.
 Every non-empty cell becomes an :class:`~migrant_convention.core.acts.Act` or a
 :class:`~migrant_convention.errors.Problem` naming the file, row, column and
 text: :func:`parse_table` returns both; :func:`read_table` returns the record
-or raises every problem at once.
+or raises every problem at once.  At most 1,000 problems of each kind (the
+table's, the cells', the record's) are kept; the rest are counted.
+
+The record read is then checked as
+:func:`~migrant_convention.core.validate.validate_record` checks a record (a
+second consent by one State, an act before the treaty's adoption or outside
+the universe given, a denunciation without a consent...), each problem located
+at the cell of the act: pass ``validate=False`` for the raw record.
 
 The treaty's rules are not in the table.  Pass your :class:`Treaty`; without
 one the record gets a :func:`deposit_only_treaty`, good for counts of
@@ -48,12 +55,14 @@ from datetime import date
 import attrs
 
 from .._bundled import dataset
-from .._rows import read_records
+from .._rows import MAX_PROBLEMS, Problems, read_records
 from ..core.acts import Act, ActKind
-from ..core.dates import PartialDate
+from ..core.dates import FIRST_DAY, LAST_DAY, PartialDate
 from ..core.participants import Participant
 from ..core.record import TreatyRecord
 from ..core.treaty import Rules, Treaty
+from ..core.universe import Universe
+from ..core.validate import problems as record_problems
 from ..errors import Problem, UnknownParticipantError, raise_if_problems
 from ..places.names import lookup_participant, participant_names
 
@@ -78,7 +87,7 @@ MAX_CHARS = 20_000_000
 
 # A footnote marker after a name: "Germany 3", "Germany3, 4".  Names of States
 # never end in digits, so this strips nothing that belongs to a name.
-_NAME_FOOTNOTE = re.compile(r"^(.*?[^\d\s,])\s*(\d{1,3}(?:\s*,\s*\d{1,3})*)$")
+_NAME_FOOTNOTE = re.compile(r"^(.*?[^\d\s,])\s*(\d{1,3}(?:\s*,\s*\d{1,3})*)$", re.ASCII)
 
 
 def _participant_of(name: str) -> tuple[Participant, str, tuple[str, ...]]:
@@ -202,10 +211,11 @@ _MONTHS = {
     ])
     for name in names
 }
+# ASCII: \d would take any script's digits ("１ Jan 2000"), and int() reads them.
 _CELL = re.compile(
     r"^(?P<day>\d{1,2}) (?P<month>[A-Za-z]+)\.? (?P<year>\d{4})"
     r"(?:\s+(?P<mark>[A-Za-z]{1,3}))?"
-    r"(?:\s*(?P<notes>\d{1,3}(?:\s*,\s*\d{1,3})*))?$"
+    r"(?:\s*(?P<notes>\d{1,3}(?:\s*,\s*\d{1,3})*))?$", re.ASCII
 )
 
 
@@ -221,6 +231,8 @@ def _parse_cell(text: str) -> tuple[date, str | None, tuple[str, ...]] | tuple[s
         day = date(int(m.group("year")), month, int(m.group("day")))
     except ValueError as exc:
         return "bad-date", str(exc)
+    if not FIRST_DAY <= day <= LAST_DAY:
+        return "bad-date", f"outside the supported range {FIRST_DAY} to {LAST_DAY}"
     notes = tuple(n.strip() for n in m.group("notes").split(",")) if m.group("notes") else ()
     return day, m.group("mark"), notes
 
@@ -240,6 +252,13 @@ class UntcReading:
     :ivar table_problems: problems of the table itself (its CSV, header, names of rows
         without any act), not of a cell.
     :ivar cells: how many non-empty cells there are besides participant names.
+    :ivar record_problems: what :func:`~migrant_convention.core.validate.problems`
+        finds in the record (empty with ``validate=False``), located at the
+        acts' cells.
+    :ivar unlisted: how many problems were found beyond the first
+        :data:`~migrant_convention._rows.MAX_PROBLEMS` of each kind and not
+        kept: ``cells == len(record.acts) + len(problems)`` when no cell
+        problem is unlisted.
     """
 
     record: TreatyRecord
@@ -247,11 +266,21 @@ class UntcReading:
     problems: tuple[Problem, ...]
     table_problems: tuple[Problem, ...]
     cells: int
+    record_problems: tuple[Problem, ...] = ()
+    unlisted: int = 0
 
     @property
     def all_problems(self) -> tuple[Problem, ...]:
-        """The table's problems, then the cells'."""
-        return self.table_problems + self.problems
+        """The table's problems, the cells', the record's, then, if some were
+        not kept, one saying how many."""
+        found = self.table_problems + self.problems + self.record_problems
+        if not self.unlisted:
+            return found
+        source = self.record.sources[0].removeprefix(f"{SOURCE} ") if self.record.sources else ""
+        return (*found, Problem(
+            source, self.unlisted,
+            f"{self.unlisted} more problem{'s' if self.unlisted != 1 else ''} not listed: only "
+            f"the first {MAX_PROBLEMS} of each kind are kept", "too-many-problems"))
 
 
 def deposit_only_treaty(id: str, title: str = "", *, adopted: date = date(1945, 1, 1)) -> Treaty:
@@ -275,8 +304,12 @@ def treaty_id(file_name: str) -> str:
 
     >>> treaty_id("4-13.csv"), treaty_id("10-11-a.csv"), treaty_id("x.csv")
     ('IV-13', 'X-11-a', 'x')
+    >>> treaty_id("4-13.CSV")  # the extension in any case
+    'IV-13'
     """
-    stem = file_name.rsplit("/", 1)[-1].removesuffix(".csv")
+    stem = file_name.rsplit("/", 1)[-1]
+    if stem[-4:].lower() == ".csv":
+        stem = stem[:-4]
     chapter, _, rest = stem.partition("-")
     if not chapter.isdigit() or not rest or not 1 <= int(chapter) <= 39:
         return stem
@@ -299,17 +332,22 @@ def _note(label: str, kind: ActKind, footnotes: Sequence[str]) -> str:
 
 def parse_table(
     text: str, source: str = "<table>", *, treaty: Treaty | None = None,
-    as_of: date | None = None,
+    as_of: date | None = None, universe: Universe | None = None, validate: bool = True,
 ) -> UntcReading:
-    """Read a status table, keeping every act and every problem.
+    """Read a status table, keeping every act and every problem (up to 1,000
+    of each kind: see :attr:`UntcReading.unlisted`).
 
     :param text: the table as CSV text (first column ``Participant``).
     :param source: the file name, used in locations and the acts' sources.
     :param treaty: the treaty and its rules; default :func:`deposit_only_treaty`.
     :param as_of: the day the table was published or scraped, if known.
+    :param universe: the States, if the acts are to be checked against them
+        (:func:`~migrant_convention.core.validate.problems`).
+    :param validate: check the record read (:attr:`UntcReading.record_problems`);
+        ``False`` for the raw record.
     """
-    table_problems: list[Problem] = []
-    problems: list[Problem] = []
+    table_problems = Problems(source)
+    problems = Problems(source)
     if len(text) > MAX_CHARS:
         table_problems.append(Problem(source, f"{len(text)} characters",
                                       f"larger than the limit of {MAX_CHARS}", "too-large"))
@@ -388,17 +426,25 @@ def parse_table(
         treaty = deposit_only_treaty(treaty_id(source), adopted=min(earliest, date(1945, 1, 1)))
     record = TreatyRecord(treaty, acts, tuple(participants.values()), as_of,
                           (f"{SOURCE} {source}",))
-    return UntcReading(record, tuple(locations), tuple(problems), tuple(table_problems), cells)
+    checked: list[Problem] = []
+    if validate:
+        checked = record_problems(record, universe, locations=locations)
+    unlisted = table_problems.more + problems.more + max(0, len(checked) - MAX_PROBLEMS)
+    return UntcReading(record, tuple(locations), tuple(problems), tuple(table_problems), cells,
+                       tuple(checked[:MAX_PROBLEMS]), unlisted)
 
 
 def read_table(
     text: str, source: str = "<table>", *, treaty: Treaty | None = None,
-    as_of: date | None = None,
+    as_of: date | None = None, universe: Universe | None = None, validate: bool = True,
 ) -> TreatyRecord:
-    """Read a status table into a record (see :func:`parse_table`).
+    """Read a status table into a record (see :func:`parse_table`), checked as
+    :func:`~migrant_convention.core.validate.validate_record` checks one
+    (against *universe* if given) unless *validate* is false.
 
     :raises ValidationError: listing every problem (file, row, column, text).
     """
-    reading = parse_table(text, source, treaty=treaty, as_of=as_of)
+    reading = parse_table(text, source, treaty=treaty, as_of=as_of, universe=universe,
+                          validate=validate)
     raise_if_problems(f"invalid UN Treaty Collection table {source}", reading.all_problems)
     return reading.record
