@@ -113,14 +113,18 @@ def problems(
     general = rules.general_entry_into_force(acts, lambda a: a.date.bounded(floor)[1])
     for group_acts in groups.values():
         ordered = sorted(group_acts, key=Act.sort_key)
-        signatures = [a for a in ordered if a.kind.is_signature]
+        # The earliest a signature of the lineage can be: one comparison per
+        # consent, not one per consent and signature (a hostile record with
+        # many of both would take quadratic time).
+        first_signed = min((a.date.bounded(floor)[0] for a in ordered if a.kind.is_signature),
+                           default=None)
         bound_since: Act | None = None
         for act in ordered:
             i = index[id(act)]
             lo, hi = act.date.bounded(floor)
             if act.kind in rules.consent or act.kind.is_consent:
-                if act.kind in rules.requires_signature and not any(
-                    s.date.bounded(floor)[0] <= hi for s in signatures
+                if act.kind in rules.requires_signature and (
+                    first_signed is None or first_signed > hi
                 ):
                     report(i, "action", act.action,
                            "needs a prior signature, and there is none", "no-signature")
