@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import date
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,16 +17,33 @@ import strategies as s
 from migrant_convention import serialize
 from migrant_convention.errors import Problem, UnsupportedFormatError, ValidationError
 
+
+def _without_control_characters(value: Any) -> Any:
+    """*value* with every control character taken out of its text: text read
+    from JSON (as from CSV) holds none."""
+    if isinstance(value, str):
+        return "".join(c for c in value if unicodedata.category(c) != "Cc")
+    if isinstance(value, tuple):
+        return tuple(_without_control_characters(v) for v in value)
+    if attrs.has(type(value)) and not isinstance(value, mc.PartialDate):
+        return attrs.evolve(value, **{
+            f.alias: _without_control_characters(getattr(value, f.name))
+            for f in attrs.fields(type(value)) if f.init})
+    return value
+
+
 ANY_MODEL = st.one_of(
     s.partial_dates, s.participants, s.acts, s.delays, s.eif_rules, s.denunciation_rules,
     s.rules, s.treaties(), s.records, s.memberships(), s.universes(), s.counts(),
-)
+).map(_without_control_characters)
 
 
 @given(ANY_MODEL)
 def test_round_trip_through_json_gives_an_equal_object(obj: object) -> None:
     text = serialize.to_json(obj)
-    back = serialize.from_json(text, type(obj))
+    # Generated records are any acts, not consistent histories: read them as
+    # they are (test_serialize_hostile.py round-trips consistent ones checked).
+    back = serialize.from_json(text, type(obj), validate=False)
     assert back == obj
     assert type(back) is type(obj)
     # ... and JSON text is stable: writing it again gives the same text.
@@ -132,7 +151,7 @@ def test_constructor_checks_are_reported_where_the_object_is() -> None:
     data["periods"][2]["end"] = "1900-01-01"  # ends before it starts
     data["periods"][4]["code"] = "XXX"       # not an ISO 3166 code: refused, as in CSV
     ends, code = _problems(data)
-    assert ends.location == "$.periods[2]"
+    assert ends.location == "$.periods[2].end"
     assert "ends" in ends.message
     assert (code.location, code.value, code.code) == ("$.periods[4].code", "XXX",
                                                       "unknown-participant")
@@ -149,7 +168,7 @@ def test_bad_participant_code_is_reported() -> None:
     data = serialize.to_data(mc.Participant("ALB", "Albania"))
     data["code"] = "ZZZ"
     [problem] = _problems(data)
-    assert (problem.location, problem.code) == ("$", "unknown-participant")
+    assert (problem.location, problem.code) == ("$.code", "unknown-participant")
 
 
 def test_malformed_json_is_a_validation_error() -> None:
@@ -203,7 +222,8 @@ def test_the_whole_validation_error_is_an_exception_group_of_problems() -> None:
     with pytest.raises(ValidationError) as info:
         serialize.from_data(data)
     assert all(isinstance(p, Problem) for p in info.value.exceptions)
-    assert [p.location for p in info.value.problems] == ["$.days"]
+    # Both: a wrong type does not hide a wrong value of another field.
+    assert [p.location for p in info.value.problems] == ["$.months", "$.days"]
 
 
 def test_unknown_type_cannot_be_serialised() -> None:
