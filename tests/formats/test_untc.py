@@ -15,7 +15,7 @@ from migrant_convention import untc
 from migrant_convention.errors import UnknownParticipantError, ValidationError
 
 # A copy of shared/data/untc-2015 (see tests/data/README.md).
-TABLES = Path(__file__).parent / "data" / "untc-2015" / "treaties"
+TABLES = Path(__file__).resolve().parents[1] / "data" / "untc-2015" / "treaties"
 needs_tables = pytest.mark.skipif(not TABLES.is_dir(), reason="test tables not available")
 
 

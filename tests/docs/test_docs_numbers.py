@@ -23,7 +23,7 @@ import pytest
 
 import migrant_convention as mc
 
-EXT = Path(__file__).resolve().parent.parent / "docs" / "_ext" / "mc_generate.py"
+EXT = Path(__file__).resolve().parents[2] / "docs" / "_ext" / "mc_generate.py"
 
 
 def _generator() -> ModuleType:

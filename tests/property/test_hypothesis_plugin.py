@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import migrant_convention as mc
 from migrant_convention.testing._hypothesis import _hypothesis_setup_hook
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(code: str, extra_path: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -8,7 +8,7 @@ import pytest
 
 import conftest
 
-UNTC_COPY = Path(__file__).parent / "data" / "untc-2015"
+UNTC_COPY = Path(__file__).resolve().parents[1] / "data" / "untc-2015"
 
 
 def test_shared_data_is_found_beside_the_repository_root() -> None:

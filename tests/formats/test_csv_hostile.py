@@ -37,7 +37,7 @@ from migrant_convention.formats import csvio, event_csv, tidy
 ACTS = "participant,iso3,action,date,note,sources\n"
 UNIVERSE = "name,iso3,iso3166_status,from_date,to_date,basis,continues,sources\n"
 EVENTS = "date,end_date,title,kind,organisers,location,description,sources\n"
-TABLES = Path(__file__).parent / "data" / "untc-2015" / "treaties"
+TABLES = Path(__file__).resolve().parents[1] / "data" / "untc-2015" / "treaties"
 
 # The cells, and the other starts a spreadsheet runs (OWASP's list).
 FORMULAS = ['=HYPERLINK("http://x.example","click")', "+1+1", "@SUM(A1:A9)", "-1+1",

@@ -21,7 +21,7 @@ import pytest
 
 import migrant_convention as mc
 
-PAGE = Path(__file__).resolve().parent.parent / "docs" / "reference" / "api.md"
+PAGE = Path(__file__).resolve().parents[2] / "docs" / "reference" / "api.md"
 DIRECTIVE = re.compile(
     r"^\.\. automodule:: (?P<module>\S+)\n(?P<options>(?:   :[^\n]*\n)*)", re.MULTILINE)
 
