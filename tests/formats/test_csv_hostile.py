@@ -351,3 +351,15 @@ def test_any_text_gives_data_or_located_problems_from_every_csv_reader(text: str
         assert all(p.location.startswith("f.csv") for p in _problems_of(read, text))
     reading = untc.parse_table(text, "t.csv")
     assert all(p.location.startswith("t.csv") for p in reading.all_problems)
+
+
+def test_a_row_continuing_an_unreadable_row_is_not_also_reported() -> None:
+    # The row of AAA is refused for its own cells; RUS continuing it must not
+    # add "continues a State that has no period" (a false cascade).
+    text = ("name,iso3,iso3166_status,from_date,to_date,basis,continues,sources\n"
+            "A,AAA,bogus,1950-01-01,1990-01-01,un_member,,x\n"
+            "B,RUS,current,1990-01-02,,un_member,AAA,x\n")
+    with pytest.raises(ValidationError) as raised:
+        csvio.read_universe(text, "u.csv")
+    assert "no period" not in str(raised.value)
+    assert "row 2" in str(raised.value)

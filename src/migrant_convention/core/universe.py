@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import enum
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import date
 from functools import cached_property
 from typing import Any, cast
@@ -133,6 +133,7 @@ def period_problems(
     locations: Sequence[str] | None = None,
     *,
     field: Callable[[str, str], str] | None = None,
+    unreadable: Collection[str] = (),
 ) -> list[Problem]:
     """Every problem of a universe made of *periods*: what :class:`Universe`
     refuses, for readers to report with their own locations.
@@ -145,6 +146,9 @@ def period_problems(
         location and the name of a :class:`Membership` attribute (``start``,
         ``continues``, ``iso3166_status``); by default ``"<location>.<name>"``,
         a JSON path.
+    :param unreadable: codes of periods the reader could not build (their
+        own problems are reported): a period continuing one of them is not
+        also reported as continuing "a State that has no period".
     :returns: the problems, in this order: each period's own (``continues``
         names the State itself, ``"continues-itself"``; ``continues`` names a
         code no period has, ``"unknown-participant"``; an invalid
@@ -187,7 +191,7 @@ def period_problems(
             if cont == p.code:
                 found.append(Problem(at(here, "continues"), cont,
                                      f"{p.code} cannot continue itself", "continues-itself"))
-            elif cont not in codes:
+            elif cont not in codes and cont not in unreadable:
                 found.append(Problem(at(here, "continues"), cont,
                                      "continues a State that has no period",
                                      "unknown-participant"))

@@ -162,6 +162,7 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
     periods: list[Membership] = []
     period_lines: list[int] = []  # the row of each period
     failed: list[tuple[str, str]] = []  # where and "continues" of rows that are no period
+    unreadable: set[str] = set()  # codes of rows that are no period (already reported)
     # Read row by row, so that each row's problems follow its own shape problems.
     for read in _rows.read_rows(text, source, problems, required=UNIVERSE_COLUMNS,
                                 max_rows=MAX_ROWS, unescape=True):
@@ -210,6 +211,8 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
                                     "expected un_member or non_member_state", "bad-value"))
             ok = False
         if not ok or code is None or start is None:
+            if code is not None:
+                unreadable.add(code)
             if row["continues"].strip():
                 failed.append((where, row["continues"].strip()))
             continue
@@ -220,13 +223,14 @@ def read_universe(text: str, source: str = "<universe>") -> tuple[Membership, ..
     # A row that is no period is still checked for what it continues.
     codes = {p.code for p in periods}
     for where, cont in failed:
-        if cont not in codes:
+        if cont not in codes and cont not in unreadable:
             problems.append(Problem(f"{where}, field 'continues'", cont,
                                     "continues a State that has no period", "unknown-participant"))
     # What makes the periods a universe is checked where Universe checks it.
     problems.extend(period_problems(
         periods, [f"row {line}" for line in period_lines],
-        field=lambda at, name: f"{source}, {at}, field {_UNIVERSE_FIELD[name]!r}"))
+        field=lambda at, name: f"{source}, {at}, field {_UNIVERSE_FIELD[name]!r}",
+        unreadable=unreadable))
     raise_if_problems(f"invalid universe in {source}", problems.listed())
     return tuple(periods)
 
