@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
-from collections.abc import Callable
+import stat
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO, TypeAlias, TypeVar
@@ -20,6 +22,7 @@ from .. import data
 from ..core.dates import Resolve, as_resolve, parse_date
 from ..core.record import TreatyRecord
 from ..core.universe import Universe
+from ..core.validate import problems
 from ..errors import (
     InvalidDateError,
     MigrantConventionError,
@@ -27,17 +30,26 @@ from ..errors import (
     UndecidableError,
     UnsupportedFormatError,
     ValidationError,
+    raise_if_problems,
 )
 from ..formats.csvio import read_universe
 from ..formats.serialize import from_json
-from ..formats.untc import read_table
+from ..formats.untc import parse_table
 
 T = TypeVar("T")
 
 # -- exit statuses and error messages ----------------------------------------------
 
 OK, USAGE, UNDECIDABLE = 0, 2, 3
+#: A bug (sysexits' EX_SOFTWARE): an exception that is not the library's error.
+INTERNAL = 70
+#: The answer could not be written (sysexits' EX_IOERR): a full disk, say.
+WRITE_FAILED = 74
+#: Interrupted (Ctrl-C), and the reader of the output gone (``| head``): 128 + the
+#: signal's number, as for a program the signal ends.
+INTERRUPTED, BROKEN_PIPE = 130, 141
 _SHOWN_PROBLEMS = 5  # problems printed on the one error line
+_SHOWN_DETAIL = 200  # characters of an unexpected exception's message
 
 #: What a command runs: the parsed arguments and where to write; the exit status.
 Handler = Callable[[argparse.Namespace, TextIO], int]
@@ -66,6 +78,21 @@ def error_line(exc: MigrantConventionError) -> tuple[str, int]:
     return _one_line(str(exc)), USAGE
 
 
+def internal_error_line(exc: BaseException) -> str:
+    """The one line (without ``error: ``) for an exception that is none of the
+    library's errors: a bug, to be reported, not a traceback.
+
+    >>> internal_error_line(ValueError("year 10000 is out of range"))
+    'internal error (ValueError: year 10000 is out of range); please report it'
+    """
+    detail = _one_line(str(exc))
+    if len(detail) > _SHOWN_DETAIL:
+        detail = detail[:_SHOWN_DETAIL] + "..."
+    name = type(exc).__name__
+    return f"internal error ({name}: {detail}); please report it" if detail \
+        else f"internal error ({name}); please report it"
+
+
 def _one_line(text: str) -> str:
     return " ".join(line.strip() for line in text.splitlines())
 
@@ -83,7 +110,9 @@ def problem_text(problem: Problem) -> str:
     "row 3, column 'date': not a date (value: '8 Mar 199')"
     """
     text = f"{problem.location}: {problem.message}"
-    return text if _quotes(text, problem.value) else f"{text} (value: {problem.value!r})"
+    if problem.value == problem.location or _quotes(text, problem.value):
+        return text  # e.g. a file that cannot be read, named by its path
+    return f"{text} (value: {problem.value!r})"
 
 
 def _quotes(text: str, value: object) -> bool:
@@ -141,6 +170,99 @@ def resolve_of(args: argparse.Namespace) -> Resolve:
 
 # -- the record and the universe ---------------------------------------------------
 
+#: The largest file ``--record`` or ``--universe`` reads: 64 MiB.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+_CHUNK = 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
+# Open without waiting for a writer (a FIFO), without taking a terminal, not
+# inherited; binary on Windows.  Flags a platform lacks are 0.
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+
+
+def _unreadable(path: Path, option: str, reason: str, code: str = "unreadable"
+                ) -> ValidationError:
+    return ValidationError(f"cannot read {option}", [Problem(str(path), str(path), reason, code)])
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of *mode* is not read (it is not a regular file), or ``None``."""
+    if stat.S_ISREG(mode):
+        return None
+    kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISSOCK, "a socket"))
+    kind = next((name for test, name in kinds if test(mode)), "not a regular file")
+    return f"{kind}, not a regular file: only a regular file is read"
+
+
+def _too_large(size: int) -> str:
+    return (f"{size:,} bytes, larger than the limit of {MAX_FILE_BYTES:,} bytes "
+            f"({MAX_FILE_BYTES // (1024 * 1024)} MiB)")
+
+
+def read_bounded(path: Path, option: str) -> bytes:
+    """The bytes of *path*, a regular file of at most :data:`MAX_FILE_BYTES`,
+    or a :class:`ValidationError` naming the file and what is wrong with it.
+
+    A device, FIFO, socket or directory is refused before anything is read
+    (``/dev/zero`` would never end; a FIFO would wait for a writer forever);
+    the check is made on the opened descriptor (:func:`os.fstat`), so a file
+    swapped after a first look is caught too.  No more than the limit (and one
+    byte, to tell a file that grew) is ever read.
+    """
+    try:
+        raw, why, code = _read_regular(path)
+    except OSError as exc:
+        raw, why, code = b"", exc.strerror or type(exc).__name__, "unreadable"
+    except ValueError:  # a name with a NUL character
+        raw, why, code = b"", "not a valid file name", "unreadable"
+    if why is not None:
+        raise _unreadable(path, option, why, code)
+    return raw
+
+
+def _read_regular(path: Path) -> tuple[bytes, str | None, str]:
+    """The bytes of *path*, or why they are not read and the problem's code."""
+    # A first look, following links, so that a device is not even opened
+    # (opening some has side effects); the check that counts is the second.
+    why = _not_regular(os.stat(path).st_mode)
+    if why is not None:
+        return b"", why, "not-a-file"
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        info = os.fstat(fd)
+        why = _not_regular(info.st_mode)
+        if why is not None:
+            return b"", why, "not-a-file"
+        if info.st_size > MAX_FILE_BYTES:
+            return b"", _too_large(info.st_size), "too-large"
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, min(_CHUNK, MAX_FILE_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    if size > MAX_FILE_BYTES:  # it grew while being read
+        return b"", _too_large(size), "too-large"
+    return b"".join(chunks), None, ""
+
+
+def decode_utf8(raw: bytes, path: Path, option: str) -> str:
+    """*raw* as UTF-8 text, strictly, without a leading byte-order mark; a bad
+    byte is an error giving its offset in the file."""
+    start = len(_BOM) if raw.startswith(_BOM) else 0
+    try:
+        return raw[start:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _unreadable(path, option, f"not UTF-8 text ({exc.reason} at byte "
+                          f"{start + exc.start})", "not-utf8") from None
+
+
 def _read(path: Path, option: str, formats: tuple[str, ...]) -> tuple[str, str]:
     """The text of *path* and its format (its suffix), or a ValidationError
     naming the file and what is wrong with it."""
@@ -149,34 +271,63 @@ def _read(path: Path, option: str, formats: tuple[str, ...]) -> tuple[str, str]:
         raise ValidationError(f"cannot read {option}", [Problem(
             str(path), path.suffix or path.name,
             f"{option} takes a file ending in {' or '.join(formats)}", "bad-format")])
-    try:
-        return path.read_text(encoding="utf-8-sig"), suffix
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-    except UnicodeDecodeError as exc:
-        reason = f"not UTF-8 text ({exc.reason} at byte {exc.start})"
-    raise ValidationError(f"cannot read {option}",
-                          [Problem(str(path), path.name, reason, "unreadable")])
+    return decode_utf8(read_bounded(path, option), path, option), suffix
 
 
 def _json(text: str, path: Path, cls: type[T]) -> T:
+    """*text*, from *path*, read as *cls*.  A record is read without the checks
+    of a whole record (``validate=False``): :func:`_checked` makes them, with
+    the universe in use, as for a UN table."""
     try:
-        return from_json(text, cls)
+        return from_json(text, cls, validate=False)
     except ValidationError as exc:  # its locations are JSON paths: say which file
         raise ValidationError(f"{path}: {exc.summary}", exc.problems) from None
     except UnsupportedFormatError as exc:
         raise UnsupportedFormatError(f"{path}: {exc}") from None
 
 
-def record_of(args: argparse.Namespace) -> TreatyRecord:
-    """The record given with ``--record``, or the bundled Convention's."""
+def _checked(record: TreatyRecord, universe: Universe, path: Path,
+             locations: Sequence[str], *, chosen: bool) -> TreatyRecord:
+    """*record*, read from *path*, if the checks only a whole record allows
+    (:func:`~migrant_convention.core.validate.problems`: a second consent by
+    one State, an act before the treaty's adoption, an act of a State when it
+    was not in the universe in use, ...) find nothing; else every problem, at
+    once.
+
+    The readers are asked not to make these checks (they would make them
+    without the universe in use), so each problem is reported once, in the
+    same words whatever the file's format.  A universe the user *chose*
+    (``--universe``) is the States to count: an act of a State it leaves out
+    altogether is not counted, as with the bundled record, rather than refused.
+    """
+    found = problems(record, universe, locations=locations)
+    if chosen:
+        left_out = tuple(f"{locations[i]}, " for i, act in enumerate(record.acts)
+                         if not any(c in universe for c in universe.lineage(act.participant)))
+        found = [p for p in found
+                 if not (p.code == "outside-universe" and p.location.startswith(left_out))]
+    name = record.treaty.short_name or record.treaty.id
+    raise_if_problems(f"{path}: invalid record of {name}", found)
+    return record
+
+
+def record_of(args: argparse.Namespace, universe: Universe | None = None) -> TreatyRecord:
+    """The record given with ``--record``, checked against *universe* (default:
+    the one given with ``--universe``), or the bundled Convention's."""
     path: Path | None = getattr(args, "record", None)
     if path is None:
         return data.icrmw()
     text, suffix = _read(path, "--record", (".json", ".csv"))
+    if universe is None:
+        universe = universe_of(args)
+    chosen = getattr(args, "universe", None) is not None
     if suffix == ".json":
-        return _json(text, path, TreatyRecord)
-    return read_table(text, str(path))
+        record = _json(text, path, TreatyRecord)
+        return _checked(record, universe, path, [f"$.acts[{i}]" for i in range(len(record.acts))],
+                        chosen=chosen)
+    reading = parse_table(text, str(path), validate=False)  # checked below
+    raise_if_problems(f"invalid UN Treaty Collection table {path}", reading.all_problems)
+    return _checked(reading.record, universe, path, reading.locations, chosen=chosen)
 
 
 def universe_of(args: argparse.Namespace) -> Universe:
@@ -191,8 +342,10 @@ def universe_of(args: argparse.Namespace) -> Universe:
 
 
 def sources(args: argparse.Namespace) -> tuple[TreatyRecord, Universe]:
-    """The record and the universe a command answers from."""
-    return record_of(args), universe_of(args)
+    """The record and the universe a command answers from: the universe first,
+    since a record read from a file is checked against it."""
+    universe = universe_of(args)
+    return record_of(args, universe), universe
 
 
 # -- writing answers ---------------------------------------------------------------
