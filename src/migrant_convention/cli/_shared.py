@@ -150,6 +150,10 @@ def add_source_options(p: argparse.ArgumentParser) -> None:
     """``--record`` and ``--universe``: answer from files instead of the bundled data."""
     p.add_argument("--record", metavar="FILE", type=Path, help=RECORD_HELP)
     p.add_argument("--universe", metavar="FILE", type=Path, help=UNIVERSE_HELP)
+    p.add_argument("--unchecked", action="store_true",
+                   help="read --record FILE as it is: skip the checks only a whole record "
+                   "allows (a second consent, an act before adoption or outside the universe); "
+                   "its cells are still checked")
 
 
 def add_answer_options(p: argparse.ArgumentParser) -> None:
@@ -307,7 +311,8 @@ def _checked(record: TreatyRecord, universe: Universe, path: Path,
         found = [p for p in found
                  if not (p.code == "outside-universe" and p.location.startswith(left_out))]
     name = record.treaty.short_name or record.treaty.id
-    raise_if_problems(f"{path}: invalid record of {name}", found)
+    raise_if_problems(f"{path}: invalid record of {name} (--unchecked reads it as it is)",
+                      found)
     return record
 
 
@@ -321,12 +326,17 @@ def record_of(args: argparse.Namespace, universe: Universe | None = None) -> Tre
     if universe is None:
         universe = universe_of(args)
     chosen = getattr(args, "universe", None) is not None
+    unchecked = bool(getattr(args, "unchecked", False))
     if suffix == ".json":
         record = _json(text, path, TreatyRecord)
+        if unchecked:
+            return record
         return _checked(record, universe, path, [f"$.acts[{i}]" for i in range(len(record.acts))],
                         chosen=chosen)
     reading = parse_table(text, str(path), validate=False)  # checked below
     raise_if_problems(f"invalid UN Treaty Collection table {path}", reading.all_problems)
+    if unchecked:
+        return reading.record
     return _checked(reading.record, universe, path, reading.locations, chosen=chosen)
 
 

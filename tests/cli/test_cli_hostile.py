@@ -202,7 +202,8 @@ def test_a_json_record_gets_the_whole_record_checks_all_at_once(
                         _act("CSK", "signature", "2005-01-01"))  # it ceased in 1992
     assert run("numbers", "--on", "2014-12-18", "--record", str(path)) == (2, "")
     line = one_line(capsys.readouterr().err)
-    assert line.startswith(f"error: {path}: invalid record of ICRMW: ")
+    assert line.startswith(f"error: {path}: invalid record of ICRMW "
+                           "(--unchecked reads it as it is): ")
     assert f"$.acts[{n}], field 'action': ALB ratification: a second consent to be bound" in line
     assert f"$.acts[{n + 1}], field 'date': FRA signature: dated before the treaty was " \
            "adopted (1990-12-18)" in line
@@ -249,7 +250,8 @@ def test_a_untc_table_is_checked_with_its_rows(
                     encoding="utf-8")
     assert run("numbers", "--record", str(path)) == (2, "")
     line = one_line(capsys.readouterr().err)
-    assert line.startswith(f"error: {path}: invalid record of IV-13: {path}, row 2, column ")
+    assert line.startswith(f"error: {path}: invalid record of IV-13 "
+                           f"(--unchecked reads it as it is): {path}, row 2, column ")
     assert "CSK signature: the State (or one it continues) is not in the universe" in line
 
 
@@ -420,3 +422,15 @@ def test_any_file_is_an_answer_or_one_line(
     assert code in (0, 2), err.getvalue()
     if code:
         one_line(err.getvalue())
+
+
+def test_unchecked_reads_a_real_table_whose_acts_precede_the_universe(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # The Charter's ratifications of September 1945 precede the bundled
+    # universe (24 October 1945): refused whole by default, read with --unchecked.
+    tables = Path(__file__).resolve().parents[1] / "data" / "untc-2015" / "treaties"
+    table = tables / "1-1.csv"
+    assert main(["numbers", "--on", "1946-01-01", "--record", str(table)]) == 2
+    assert "--unchecked" in capsys.readouterr().err
+    assert main(["numbers", "--on", "1946-01-01", "--record", str(table), "--unchecked"]) == 0
+    assert "States parties" in capsys.readouterr().out

@@ -14,7 +14,7 @@ from migrant_convention import csvio, serialize
 from migrant_convention.cli import main
 
 # The UN Treaty Collection's status table of the Convention, as scraped in 2015.
-UNTC_4_13 = Path(__file__).parent / "data" / "untc-2015" / "treaties" / "4-13.csv"
+UNTC_4_13 = Path(__file__).resolve().parents[1] / "data" / "untc-2015" / "treaties" / "4-13.csv"
 
 
 def run(*argv: str) -> tuple[int, str]:
