@@ -416,6 +416,15 @@ def read_rows(
         yield Row(line, where, dict(zip(header, cells, strict=False)), complete)
 
 
+def _shown(name: str) -> str:
+    """A column *name* as a message shows it: a character that a terminal
+    would not print as itself (a control character, a lone surrogate, a line
+    separator) is written as its escape, as :func:`repr` writes it."""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+
+
 def _header_ok(header: Sequence[str], source: str, problems: list[Problem],
                required: Sequence[str], optional: Sequence[str], exact: bool) -> bool:
     where = f"{source}, header"
@@ -423,8 +432,8 @@ def _header_ok(header: Sequence[str], source: str, problems: list[Problem],
     counts = Counter(header)
     known = set(required) | set(optional)
     missing = [c for c in required if c not in counts]
-    unknown = [c for c in counts if c not in known]
-    repeated = [c for c, n in counts.items() if n > 1]
+    unknown = [_shown(c) for c in counts if c not in known]
+    repeated = [_shown(c) for c, n in counts.items() if n > 1]
     if exact:
         expected = [*required, *optional]
         if list(header) == expected:
