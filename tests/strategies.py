@@ -28,7 +28,10 @@ from migrant_convention import (
 from migrant_convention.core.universe import period_problems
 
 days = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
-text = st.text(max_size=12)
+# Text as every reader accepts it: characters (no lone surrogate) and no
+# control character (see migrant_convention._rows.text_problem).
+chars = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs"))
+text = st.text(chars, max_size=12)
 # Sources as the CSV can hold them: non-empty, no " | " separator, no edge blanks.
 source = st.from_regex(r"[A-Za-z0-9./:;()%-][A-Za-z0-9 ./:;()%-]{0,20}[A-Za-z0-9./:;()%-]",
                        fullmatch=True).filter(lambda s: " | " not in s)

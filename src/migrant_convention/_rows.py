@@ -22,7 +22,11 @@ here, so that they read CSV the same way and report its problems the same way:
   header has columns;
 * a UTF-8 byte-order mark (as spreadsheets save) is not data; blank lines are
   not rows;
-* cells are text, never converted (``"002"`` keeps its zeros);
+* cells are text, never converted (``"002"`` keeps its zeros), and text only:
+  a cell holding a control character or a lone surrogate is reported
+  (``bad-text``, :func:`text_problem`, the same check as the JSON reader's);
+  a line break is allowed only inside a quoted cell of a column named in
+  *multiline* (an event's description), a tab nowhere;
 * at most :data:`MAX_PROBLEMS` problems are kept when the caller collects them
   in a :class:`Problems` list: the rest are counted, and reported as one
   problem saying how many there were, so that a million bad rows give a
@@ -65,8 +69,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from .errors import Problem
@@ -81,6 +86,7 @@ __all__ = [
     "escape_cell",
     "read_records",
     "read_rows",
+    "text_problem",
     "unescape_cell",
     "write_rows",
 ]
@@ -93,6 +99,37 @@ MAX_ROWS = 1_000_000
 MAX_PROBLEMS = 1_000
 # What a spreadsheet takes for the start of a formula (OWASP's list).
 _FORMULA_START = frozenset("=+-@\t\r")
+
+
+# Text that is not characters (lone surrogates) or that controls a terminal
+# (C0 and C1 controls, DEL); a line break is text only where a column says so.
+_BAD_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_BAD_MULTILINE = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def text_problem(text: str, *, multiline: bool = False) -> str | None:
+    """Why *text* is not acceptable text, or ``None`` if it is.
+
+    Text from outside must be characters (no lone surrogate, which no file can
+    hold as UTF-8) and must not control the terminal that shows it (no C0 or
+    C1 control character, no DEL); with *multiline*, line breaks (``\\n``,
+    ``\\r``) are allowed.  Every reader of the library (JSON, CSV, UN tables)
+    checks its text with this one function.
+
+    >>> text_problem("Côte d'Ivoire") is None
+    True
+    >>> text_problem("a\\x1b[2Jb")
+    'a control character (U+001B) is not allowed in text'
+    >>> text_problem("two\\nlines"), text_problem("two\\nlines", multiline=True)
+    ('a control character (U+000A) is not allowed in text', None)
+    """
+    m = (_BAD_MULTILINE if multiline else _BAD_TEXT).search(text)
+    if m is None:
+        return None
+    c = m.group()
+    if "\ud800" <= c <= "\udfff":
+        return f"a lone surrogate (\\u{ord(c):04x}) is not a character; text must be valid Unicode"
+    return f"a control character (U+{ord(c):04X}) is not allowed in text"
 
 
 class Problems(list[Problem]):
@@ -251,6 +288,7 @@ def _cell_at(source: str, line: int, index: int, names: Sequence[str]) -> str:
 def read_records(
     text: str, source: str, problems: list[Problem], *, max_rows: int = MAX_ROWS,
     max_cell: int = MAX_CELL_CHARS, names: Sequence[str] = (),
+    multiline: Collection[str] = (), check_text: bool = True,
 ) -> Iterator[Record]:
     """Every record of *text*, in order, with the line where it starts.
 
@@ -259,9 +297,16 @@ def read_records(
     by *source*, the record's first line and the cell's column (its name in
     *names*, which may be filled in once the header is known).  A quoted cell
     that is never closed ends the reading: nothing after its opening quote is
-    a row.
+    a row.  A cell that is not text (:func:`text_problem`; a line break only
+    in a column of *multiline*) is reported and its record is not ``ok``;
+    ``check_text=False`` reads any text, as :mod:`csv` does.
     """
-    lines = iter(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    text = text.removeprefix("\ufeff")
+    # Only a record read over several lines can hold a line break in a cell;
+    # any other bad character is in the text, so one search spares the rest
+    # the cell-by-cell check.
+    suspect = check_text and _BAD_MULTILINE.search(text) is not None
+    lines = iter(io.StringIO(text, newline=""))
     lineno = 0
     count = -1  # the header is not counted
     for raw in lines:
@@ -295,6 +340,9 @@ def read_records(
                             _cell_at(source, start, i, names), f"{len(cell)} characters",
                             f"a cell longer than the limit of {max_cell}", "too-large"))
                         ok = False
+            if suspect and not _cells_are_text(cells, source, start, names, multiline,
+                                                problems):
+                ok = False
             yield Record(start, cells, ok)
             continue
         # A record over several lines, or with a problem: read cell by cell.
@@ -363,13 +411,30 @@ def read_records(
             if i >= end:
                 break
             i += 1  # past the comma
+        if check_text and not _cells_are_text(cells, source, start, names, multiline,
+                                              problems):
+            ok = False
         yield Record(start, cells, ok)
+
+
+def _cells_are_text(cells: Sequence[str], source: str, line: int, names: Sequence[str],
+                    multiline: Collection[str], problems: list[Problem]) -> bool:
+    """Whether every cell is text (:func:`text_problem`); each one that is not
+    is reported where it is."""
+    ok = True
+    for i, cell in enumerate(cells):
+        why = text_problem(cell, multiline=i < len(names) and names[i] in multiline)
+        if why is not None:
+            problems.append(Problem(_cell_at(source, line, i, names), _excerpt(cell), why,
+                                    "bad-text"))
+            ok = False
+    return ok
 
 
 def read_rows(
     text: str, source: str, problems: list[Problem], *, required: Sequence[str],
     optional: Sequence[str] = (), exact: bool = False, max_rows: int = MAX_ROWS,
-    max_cell: int = MAX_CELL_CHARS, unescape: bool = False,
+    max_cell: int = MAX_CELL_CHARS, unescape: bool = False, multiline: Collection[str] = (),
 ) -> Iterator[Row]:
     """The rows of a CSV file whose first record names its columns.
 
@@ -384,11 +449,12 @@ def read_rows(
     Problems are appended to *problems* as they are found, so the caller's
     problems about a row follow the row's own.  With *unescape*, each cell of
     a row is given through :func:`unescape_cell` (for the layouts that
-    :func:`write_rows` writes).
+    :func:`write_rows` writes).  A line break is text only in a cell of a
+    column of *multiline*.
     """
     names: list[str] = []
     records = read_records(text, source, problems, max_rows=max_rows, max_cell=max_cell,
-                           names=names)
+                           names=names, multiline=multiline)
     first = next(records, None)
     if first is not None and not first.ok:
         return

@@ -20,10 +20,12 @@ ACTS = ",".join(csvio.ACT_COLUMNS) + "\n"
 
 
 def _records(text: str, max_cell: int = _rows.MAX_CELL_CHARS, max_rows: int = _rows.MAX_ROWS,
+             check_text: bool = True,
              ) -> tuple[list[tuple[int, list[str]]], list[tuple[str, str]]]:
     problems: list[Problem] = []
     got = [(r.line, r.cells) for r in _rows.read_records(
-        text, "f.csv", problems, max_cell=max_cell, max_rows=max_rows) if r.ok]
+        text, "f.csv", problems, max_cell=max_cell, max_rows=max_rows,
+        check_text=check_text) if r.ok]
     return got, [(p.location, p.code) for p in problems]
 
 
@@ -121,17 +123,21 @@ def test_blank_lines_are_not_rows_but_count_as_lines() -> None:
 
 
 def test_rows_are_located_by_the_line_where_they_start() -> None:
-    # Row 2's note holds two line breaks: the next row starts on line 5.
-    text = (ACTS + 'Albania,ALB,accession,2007-06-05,"one\ntwo\nthree",s\n'
-            "Algeria,DZA,ratify,2005-04-21,,s\n")
-    assert _problems(csvio.read_acts, text) == [("f.csv, row 5, field 'action'", "unknown-kind")]
-    acts, _ = csvio.read_acts(text.replace("ratify", "ratification"), "f.csv")
-    assert acts[0].note == "one\ntwo\nthree"
+    # Row 2's description holds two line breaks: the next row starts on line 5.
+    text = (",".join(event_csv.EVENT_COLUMNS) + "\n"
+            + '2015-01-01,,A,conference,,,"one\ntwo\nthree",s\n'
+            + "2015-01-02,,B,ratify,,,,s\n")
+    with pytest.raises(ValidationError) as info:
+        event_csv.read_events(text, "f.csv")
+    assert [(p.location, p.code) for p in info.value.problems] == [
+        ("f.csv, row 5, field 'kind'", "unknown-kind")]
+    events = event_csv.read_events(text.replace("ratify", "conference"), "f.csv")
+    assert events[0].description == "one\ntwo\nthree"
 
 
 def test_line_numbers_count_every_kind_of_line_break() -> None:
     text = 'h\r\n"a\rb\r\nc\nd"\n\rx\n'
-    assert _records(text) == ([(1, ["h"]), (2, ["a\rb\r\nc\nd"]), (7, ["x"])], [])
+    assert _records(text, check_text=False) == ([(1, ["h"]), (2, ["a\rb\r\nc\nd"]), (7, ["x"])], [])
 
 
 def test_a_byte_order_mark_is_not_data() -> None:
@@ -248,6 +254,7 @@ def test_every_problem_of_a_file_is_reported_together_in_file_order() -> None:
         ("f.csv, row 4, field 'action'", "unknown-kind"),
         ("f.csv, row 4, field 'date'", "bad-date"),
         ("f.csv, row 5, field 'participant'", "bad-quoting"),
+        ("f.csv, row 6, field 'note'", "bad-text"),  # a note is one line
         ("f.csv, row 8, field 'date'", "bad-date"),
     ]
 
@@ -267,7 +274,7 @@ def test_what_csv_writes_reads_back_as_csv_reads_it(
                lineterminator=end).writerows(rows)
     text = out.getvalue()
     problems: list[Problem] = []
-    got = [r.cells for r in _rows.read_records(text, "f.csv", problems)]
+    got = [r.cells for r in _rows.read_records(text, "f.csv", problems, check_text=False)]
     assert problems == []
     assert got == [r for r in csv.reader(io.StringIO(text, newline="")) if r]
 
@@ -275,8 +282,45 @@ def test_what_csv_writes_reads_back_as_csv_reads_it(
 @given(st.text(st.sampled_from('a,"\r\n '), max_size=30))
 def test_any_text_reads_as_csv_reads_it_or_gives_a_problem(text: str) -> None:
     problems: list[Problem] = []
-    got = [r.cells for r in _rows.read_records(text, "f.csv", problems)]
+    got = [r.cells for r in _rows.read_records(text, "f.csv", problems, check_text=False)]
     if not problems:
         assert got == [r for r in csv.reader(io.StringIO(text, newline="")) if r]
     else:
         assert all(p.location.startswith("f.csv, row ") for p in problems)
+
+
+# -- text ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("cell", "written"), [
+    ("a\x00b", '"a\x00b"'), ("\x1b[2J", "\x1b[2J"), ("\x7f", "\x7f"), ("\x9b", "\x9b"),
+    ("\ud800", "\ud800"), ("a\tb", "a\tb"), ("two\nlines", '"two\nlines"')])
+def test_a_cell_that_is_not_text_is_reported_by_every_reader(cell: str, written: str) -> None:
+    # The acts, the universe, the events and the UN tables: each reports the
+    # cell where it is, with the JSON reader's message.
+    why = _rows.text_problem(cell)
+    assert why is not None
+    acts = ACTS + f"Albania,ALB,accession,2007,{written},s\n"
+    with pytest.raises(ValidationError) as info:
+        csvio.read_acts(acts, "f.csv")
+    assert [(p.location, p.value, p.message, p.code) for p in info.value.problems] == [
+        ("f.csv, row 2, field 'note'", cell, why, "bad-text")]
+    table = f"Participant,Signature,\"Ratification, Accession(a)\"\n{written},,1 Jan 2000\n"
+    problems = [(p.location, p.code) for p in untc.parse_table(table, "t.csv").all_problems]
+    assert ("t.csv, row 2, column 1", "bad-text") in problems
+
+
+def test_a_line_break_is_text_only_in_a_column_that_allows_it() -> None:
+    header = ",".join(event_csv.EVENT_COLUMNS) + "\n"
+    good = header + '2015-01-01,,A,conference,,,"one\r\ntwo",s\n'
+    assert event_csv.read_events(good, "e.csv")[0].description == "one\r\ntwo"
+    bad = header + '2015-01-01,,"A\nB",conference,,,"one\ttwo",s\n'
+    with pytest.raises(ValidationError) as info:
+        event_csv.read_events(bad, "e.csv")
+    assert [(p.location, p.code) for p in info.value.problems] == [
+        ("e.csv, row 2, field 'title'", "bad-text"),
+        ("e.csv, row 2, field 'description'", "bad-text")]
+
+
+def test_text_is_checked_only_when_asked_by_the_raw_reader() -> None:
+    assert _records("a\x00,b\n", check_text=False) == ([(1, ["a\x00", "b"])], [])
+    assert _records("a\x00,b\n") == ([], [("f.csv, row 1, column 1", "bad-text")])

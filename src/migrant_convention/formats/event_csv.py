@@ -95,7 +95,8 @@ def read_events(text: str, source: str = "<events>") -> tuple[Event, ...]:
     """
     problems = Problems(source)
     events: list[Event] = []
-    for read in read_rows(text, source, problems, required=EVENT_COLUMNS, unescape=True):
+    for read in read_rows(text, source, problems, required=EVENT_COLUMNS, unescape=True,
+                          multiline=("description",)):
         where, row = read.where, read.cells
         before = problems.found
         start = _date(row, "date", where, problems)

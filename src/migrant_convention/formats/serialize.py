@@ -67,6 +67,7 @@ import attrs
 import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 
+from .._rows import text_problem
 from ..core.acts import Act, ActKind
 from ..core.dates import PartialDate, parse_date
 from ..core.participants import Participant, ParticipantKind, check_code
@@ -143,7 +144,7 @@ def _strict(kind: type[Any], what: str) -> Callable[[object, type[Any]], Any]:
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise TypeError(f"expected {what}")
         if isinstance(value, str):
-            why = _text_problem(value)
+            why = text_problem(value)
             if why is not None:
                 raise ValueError(why)
         return value
@@ -626,20 +627,6 @@ def _message(exc: BaseException) -> str:
     return m.group(1) if m else text
 
 
-# Text that is not characters (lone surrogates) or that controls a terminal.
-_BAD_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def _text_problem(text: str) -> str | None:
-    m = _BAD_TEXT.search(text)
-    if m is None:
-        return None
-    c = m.group()
-    if "\ud800" <= c <= "\udfff":
-        return f"a lone surrogate (\\u{ord(c):04x}) is not a character; text must be valid Unicode"
-    return f"a control character (U+{ord(c):04X}) is not allowed in text"
-
-
 # -- reading -------------------------------------------------------------------------
 
 _Check = Callable[["_Reader", dict[str, Any], dict[str, list[Any]],
@@ -793,7 +780,7 @@ class _Reader:
     def text(self, data: object, path: _Path) -> Any:
         if not isinstance(data, str):
             return self.wrong(data, path, "expected text")
-        why = _text_problem(data)
+        why = text_problem(data)
         if why is not None:
             self.report(path, data, why, "bad-text")
             return _FAIL
@@ -815,7 +802,7 @@ class _Reader:
                 return m
         known = ", ".join(repr(m.value) for m in tp)
         code = "unknown-kind" if tp is ActKind else "bad-value"
-        if isinstance(data, str) and _text_problem(data) is not None:
+        if isinstance(data, str) and text_problem(data) is not None:
             self.text(data, path)
         else:
             self.report(path, data, f"unknown {tp.__name__}; expected one of {known}", code)
