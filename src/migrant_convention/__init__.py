@@ -62,7 +62,9 @@ if _TYPE_CHECKING:  # for type checkers; at run time names are imported on first
     from .core.dates import PartialDate, Precision, Resolve
     from .core.participants import Participant, ParticipantKind
     from .core.record import TreatyRecord
+    from .core.rules import DenunciationWindows, LaterFrom
     from .core.status import (
+        bound_by,
         count_series,
         counts,
         declarations,
@@ -74,7 +76,15 @@ if _TYPE_CHECKING:  # for type checkers; at run time names are imported on first
         timeline,
     )
     from .core.status_types import Counts, Status
-    from .core.treaty import Alignment, Delay, DenunciationRule, EntryIntoForceRule, Rules, Treaty
+    from .core.treaty import (
+        Alignment,
+        Delay,
+        DenunciationRule,
+        EntryIntoForceRule,
+        Rules,
+        StatedDate,
+        Treaty,
+    )
     from .core.universe import Basis, Membership, Universe
     from .core.validate import validate_record
     from .data import campaign_events as event_data
@@ -86,6 +96,7 @@ if _TYPE_CHECKING:  # for type checkers; at run time names are imported on first
         UndecidableError,
         UnknownParticipantError,
         UnknownRuleError,
+        UnknownTreatyError,
         UnsupportedFormatError,
         ValidationError,
     )
@@ -109,6 +120,7 @@ if _TYPE_CHECKING:  # for type checkers; at run time names are imported on first
 # so that a program pays only for what it uses.
 _LAZY: dict[str, str] = {
     "anniversaries": ".campaigns.upcoming",
+    "bound_by": ".core.status",
     "count_series": ".core.status",
     "counts": ".core.status",
     "declarations": ".core.status",
@@ -130,12 +142,14 @@ _LAZY: dict[str, str] = {
     "Counts": ".core.status_types",
     "Delay": ".core.treaty",
     "DenunciationRule": ".core.treaty",
+    "DenunciationWindows": ".core.rules",
     "EntryIntoForceRule": ".core.treaty",
     "Event": ".campaigns.events",
     "EventKind": ".campaigns.events",
     "GroupCounts": ".places.groupings",
     "Grouping": ".places.groupings",
     "InvalidDateError": ".errors",
+    "LaterFrom": ".core.rules",
     "LeapDay": ".campaigns.events",
     "Measure": ".campaigns.progress",
     "Membership": ".core.universe",
@@ -150,6 +164,7 @@ _LAZY: dict[str, str] = {
     "Recurrence": ".campaigns.events",
     "Resolve": ".core.dates",
     "Rules": ".core.treaty",
+    "StatedDate": ".core.treaty",
     "Status": ".core.status_types",
     "Target": ".campaigns.progress",
     "TargetOutcome": ".campaigns.progress",
@@ -161,6 +176,7 @@ _LAZY: dict[str, str] = {
     "UnknownLanguageError": ".places.names",
     "UnknownParticipantError": ".errors",
     "UnknownRuleError": ".errors",
+    "UnknownTreatyError": ".errors",
     "UnsupportedFormatError": ".errors",
     "ValidationError": ".errors",
     "breakdown": ".places.groupings",
@@ -257,12 +273,14 @@ __all__ = [
     "Counts",
     "Delay",
     "DenunciationRule",
+    "DenunciationWindows",
     "EntryIntoForceRule",
     "Event",
     "EventKind",
     "GroupCounts",
     "Grouping",
     "InvalidDateError",
+    "LaterFrom",
     "LeapDay",
     "Measure",
     "Membership",
@@ -277,6 +295,7 @@ __all__ = [
     "Recurrence",
     "Resolve",
     "Rules",
+    "StatedDate",
     "Status",
     "Target",
     "TargetOutcome",
@@ -288,10 +307,12 @@ __all__ = [
     "UnknownLanguageError",
     "UnknownParticipantError",
     "UnknownRuleError",
+    "UnknownTreatyError",
     "UnsupportedFormatError",
     "ValidationError",
     "__version__",
     "anniversaries",
+    "bound_by",
     "breakdown",
     "breakdown_series",
     "campaign_progress",
@@ -322,3 +343,4 @@ __all__ = [
     "validate_record",
     "write_events",
 ]
+

@@ -76,6 +76,48 @@ BUNDLED: tuple[Dataset, ...] = (
         ),
     ),
     Dataset(
+        "ilo_c097",
+        "ilo_c097_actions.csv",
+        "Registrations of the ILO's Migration for Employment Convention (Revised), 1949 (C097)",
+        # Complete through the last registration in NORMLEX's 54-ratification
+        # snapshot (Congo, 26 Oct 2023); four registrations have no date.
+        date(2023, 10, 26),
+        (
+            "ILO NORMLEX, C097 (fr, 54-ratification snapshot 2023/24)",
+            "Dutch treaty database (verdragenbank.overheid.nl 007101)",
+            "NORMLEX CEACR comments, ILO news; see shared/data/ilo/ilo_notes.md",
+            "Row-by-row citations in the 'sources' column",
+        ),
+    ),
+    Dataset(
+        "ilo_c143",
+        "ilo_c143_actions.csv",
+        "Registrations of the ILO's Migrant Workers (Supplementary Provisions) Convention, "
+        "1975 (C143)",
+        # Complete as far as the sources reach: Congo, 26 Oct 2023.
+        date(2023, 10, 26),
+        (
+            "Wikipedia ratification table (2015 mirrors), NORMLEX CEACR comments",
+            "ILO General Survey 1999; SÖ 1982:76 (Sweden); DGERT (Portugal)",
+            "See shared/data/ilo/ilo_notes.md",
+            "Row-by-row citations in the 'sources' column",
+        ),
+    ),
+    Dataset(
+        "ilo_c189",
+        "ilo_c189_actions.csv",
+        "Registrations of the ILO's Domestic Workers Convention, 2011 (C189)",
+        # Complete through Spain's (36th), published in the BOE on 3 Apr 2023;
+        # the two to four registrations after it are not in the sources.
+        date(2023, 4, 3),
+        (
+            "Swiss Federal Council, C189 Geltungsbereich table (lexaris mirror)",
+            "WIEGO ratification list; ILO news items",
+            "See shared/data/ilo/ilo_notes.md",
+            "Row-by-row citations in the 'sources' column",
+        ),
+    ),
+    Dataset(
         "campaign_events",
         "campaign_events.csv",
         "Labour-migration timeline, Step It Up campaign events and recurring observances",

@@ -26,6 +26,7 @@ __all__ = [
     "UnknownLanguageError",
     "UnknownParticipantError",
     "UnknownRuleError",
+    "UnknownTreatyError",
     "UnsupportedFormatError",
     "ValidationError",
 ]
@@ -77,6 +78,19 @@ class NotInUniverseError(_LookupFailure):
 class UnknownRuleError(_LookupFailure):
     """The answer needs a treaty rule that the record does not have (e.g. the
     entry-into-force rule of a treaty read from a UN Treaty Collection table)."""
+
+
+class UnknownTreatyError(_LookupFailure):
+    """A treaty that :func:`migrant_convention.data.record` does not bundle.
+
+    :param name: the identifier asked for.
+    :param expected: the identifiers that exist, listed in the message.
+    """
+
+    def __init__(self, name: str, expected: Sequence[str] = ()) -> None:
+        self.name = name
+        known = f" (bundled: {', '.join(expected)})" if expected else ""
+        super().__init__(f"unknown treaty {name!r}{known}")
 
 
 class UnknownGroupingError(_LookupFailure):

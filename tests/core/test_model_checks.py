@@ -185,7 +185,7 @@ def test_rules_refuse_numbers_for_delays_and_delays_for_numbers(
          "EntryIntoForceRule.instruments must be >= 1, got 0"),
         (lambda: ANY.Delay(alignment="first"),
          "Delay.alignment must be an Alignment or one of its values ('none', "
-         "'first_of_next_month'), got 'first'"),
+         "'first_of_next_month', 'month_end'), got 'first'"),
     ],
 )
 def test_impossible_values_are_value_errors(build: Callable[[], object], message: str) -> None:

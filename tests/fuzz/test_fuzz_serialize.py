@@ -50,6 +50,16 @@ def documents() -> dict[str, object]:
     }
     if rules.denunciation is not None:
         found["denunciation"] = rules.denunciation
+    # An ILO record has the parts the Convention's has not: exclusions,
+    # windows for denunciation, a stated entry into force.
+    ilo = mc.data.record("C097")
+    found["ilo_record"] = ilo
+    found["ilo_treaty"] = ilo.treaty
+    assert ilo.treaty.stated_entry_into_force is not None
+    assert ilo.treaty.rules.denunciation is not None
+    assert ilo.treaty.rules.denunciation.windows is not None
+    found["stated"] = ilo.treaty.stated_entry_into_force
+    found["windows"] = ilo.treaty.rules.denunciation.windows
     assert {type(v) for v in found.values()} == set(serialize.FORMATS)
     return found
 

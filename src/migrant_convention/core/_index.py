@@ -66,7 +66,7 @@ def act_day(act: Act, how: Resolve, floor: date) -> date:
 def general_entry_into_force(treaty: Treaty, acts: Sequence[Act], how: Resolve) -> date | None:
     """The treaty's entry into force with every date read as *how* says."""
     floor = treaty.adopted
-    return treaty.rules.general_entry_into_force(acts, lambda a: act_day(a, how, floor))
+    return treaty.general_entry_into_force(acts, lambda a: act_day(a, how, floor))
 
 
 @attrs.frozen
@@ -334,7 +334,9 @@ def _build_record_index(
     # Each participant's first instrument counts once (Rules.first_deposits):
     # *bound* holds exactly those days.
     rule = rules.entry_into_force
-    general = None if rule is None else rule.general(bound.values())
+    stated = treaty.stated_entry_into_force
+    general = (stated.day if stated is not None
+               else None if rule is None else rule.general(bound.values()))
 
     lineage_of = universe._lineage if universe is not None else {}
     shared: dict[tuple[str, ...], _SBE] = {}

@@ -77,8 +77,8 @@ def _build_straddle_index(
     treaty = record.treaty
     rules = treaty.rules
     floor = treaty.adopted
-    early = rules.general_entry_into_force(record.acts, lambda a: a.date.bounded(floor)[0])
-    late = rules.general_entry_into_force(record.acts, lambda a: a.date.bounded(floor)[1])
+    early = treaty.general_entry_into_force(record.acts, lambda a: a.date.bounded(floor)[0])
+    late = treaty.general_entry_into_force(record.acts, lambda a: a.date.bounded(floor)[1])
     items: list[Straddle] = []
     rule = rules.entry_into_force
     if early != late and rule is not None:

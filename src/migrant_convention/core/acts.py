@@ -127,6 +127,12 @@ class Act:
     :ivar sources: where the fact comes from.
     :ivar note: free text.
     :ivar listed_as: the participant's name as the source lists it.
+    :ivar excludes: for an instrument of consent, the parts of the treaty it
+        does not accept, as the treaty names them (``("Annex II",)`` for
+        France's ratification of the ILO's C097, ``("Part II",)`` for
+        Sweden's of C143); the treaty's :attr:`Rules.parts
+        <migrant_convention.core.rules.Rules.parts>` lists those that may be
+        excluded.  Empty for most acts.
 
     The fields are checked when the act is built, and two conversions are
     made on purpose: *kind* may be given as an :class:`ActKind`'s value
@@ -155,6 +161,8 @@ date=PartialDate.parse('2021-01-05'), ...)
                                            validator=tuple_of(str))
     note: str = attrs.field(default="", validator=text())
     listed_as: str = attrs.field(default="", validator=text())
+    excludes: tuple[str, ...] = attrs.field(default=(), converter=strings,
+                                            validator=tuple_of(str))
 
     @property
     def action(self) -> str:

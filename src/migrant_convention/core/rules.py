@@ -31,7 +31,7 @@ the readers report as a located problem.  A delay applied by hand to a day so
 late that the result would pass 9999-12-31 raises
 :class:`~migrant_convention.errors.InvalidDateError`.
 
->>> from datetime import date
+>>> from datetime import date, timedelta
 >>> rule = EntryIntoForceRule(20, Delay(months=3, alignment=Alignment.FIRST_OF_NEXT_MONTH),
 ...                           Delay(months=3, alignment=Alignment.FIRST_OF_NEXT_MONTH))
 >>> general = rule.general([date(2003, 3, 14)] * 20)     # ICRMW art. 87(1)
@@ -43,6 +43,7 @@ datetime.date(2007, 10, 1)
 
 from __future__ import annotations
 
+import calendar
 import enum
 import warnings
 from collections.abc import Callable, Iterable
@@ -51,7 +52,7 @@ from typing import Any, cast
 
 import attrs
 
-from ._convert import a_day, an_instance, enum_member, fail, whole
+from ._convert import a_day, an_instance, enum_member, fail, strings, tuple_of, whole
 from .acts import Act, ActKind
 from .dates import add_days, add_months
 
@@ -63,7 +64,9 @@ __all__ = [
     "Alignment",
     "Delay",
     "DenunciationRule",
+    "DenunciationWindows",
     "EntryIntoForceRule",
+    "LaterFrom",
     "Role",
     "Rules",
 ]
@@ -84,6 +87,13 @@ class Alignment(enum.Enum):
     NONE = "none"
     #: "The first day of the month following" the period.
     FIRST_OF_NEXT_MONTH = "first_of_next_month"
+    #: Months counted from month end to month end: a period that starts on
+    #: the last day of a month ends on the last day of a month (the ILO's
+    #: practice: a ratification registered on 28 February 2023 is in force
+    #: twelve months later on 29 February 2024, as Spain's of the Domestic
+    #: Workers Convention, C189, is).  Other days are counted as by
+    #: :attr:`NONE`.
+    MONTH_END = "month_end"
 
 
 def _alignment(value: Alignment | str) -> Alignment:
@@ -149,10 +159,41 @@ class Delay:
         >>> Delay(days=30).apply(date(2020, 1, 31))
         datetime.date(2020, 3, 1)
         """
-        end = add_days(add_months(start, self.months), self.days)
+        moved = add_months(start, self.months)
+        if (self.alignment is Alignment.MONTH_END and self.months
+                and _last_day(start) and not _last_day(moved)):
+            moved = add_days(add_months(moved.replace(day=1), 1), -1)
+        end = add_days(moved, self.days)
         if self.alignment is Alignment.FIRST_OF_NEXT_MONTH:
             return add_months(end.replace(day=1), 1)
         return end
+
+
+def _last_day(day: date) -> bool:
+    """Whether *day* is the last day of its month."""
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
+class LaterFrom(enum.Enum):
+    """Which participants count their own delay from their own deposit."""
+
+    #: Those that consent after the treaty's entry into force ("for each State
+    #: ratifying ... after its entry into force", ICRMW art. 87(2)); one that
+    #: consents before it is bound from it.
+    ENTRY_INTO_FORCE = "entry_into_force"
+    #: Those that consent after the instrument that brought the treaty into
+    #: force ("after the deposit of the twentieth instrument", CRC art. 49(2);
+    #: "thereafter ... for any Member twelve months after the date on which its
+    #: ratification has been registered", the ILO's conventions): a State that
+    #: deposits between the last instrument needed and the entry into force
+    #: waits for its own delay.  The delays must then be the same (they are in
+    #: every treaty written so), so that a participant is bound from the later
+    #: of the entry into force and its own delay.
+    INSTRUMENTS = "instruments"
+
+
+def _later_from(value: LaterFrom | str) -> LaterFrom:
+    return enum_member(LaterFrom, value)
 
 
 @attrs.frozen
@@ -164,6 +205,10 @@ class EntryIntoForceRule:
     :ivar later_delay: for a participant consenting after entry into force,
         from its own deposit.  A participant that consents before the treaty
         enters into force is bound from the general entry into force.
+    :ivar later_from: which participants count :attr:`later_delay` from their
+        own deposit (:class:`LaterFrom`): by default those consenting after the
+        entry into force; with :attr:`LaterFrom.INSTRUMENTS`, every one after
+        the last instrument needed (then *later_delay* must equal *delay*).
 
     The arguments may be given by position, as in 0.1
     (``EntryIntoForceRule(20, delay, later_delay)``): the one number,
@@ -177,6 +222,15 @@ class EntryIntoForceRule:
         1, MAX_INSTRUMENTS, why="no treaty needs more instruments"))
     delay: Delay = attrs.field(validator=an_instance(Delay))
     later_delay: Delay = attrs.field(validator=an_instance(Delay))
+    later_from: LaterFrom = attrs.field(default=LaterFrom.ENTRY_INTO_FORCE,
+                                        converter=_later_from,
+                                        validator=an_instance(LaterFrom))
+
+    def __attrs_post_init__(self) -> None:
+        if self.later_from is LaterFrom.INSTRUMENTS and self.later_delay != self.delay:
+            raise ValueError(
+                "EntryIntoForceRule.later_delay must equal delay when later_from is "
+                f"'instruments', got {self.later_delay!r} and {self.delay!r}")
 
     def general(self, deposits: Iterable[date]) -> date | None:
         """The treaty's entry into force: :attr:`delay` after the day of the
@@ -193,29 +247,97 @@ class EntryIntoForceRule:
         was deposited on *deposit*, given the treaty's own entry into force
         *general* (``None``: not, or not yet, in force).  A participant that
         deposits before *general* is bound from *general*; one that deposits
-        on or after it, :attr:`later_delay` after its deposit."""
+        on or after it, :attr:`later_delay` after its deposit.  With
+        :attr:`LaterFrom.INSTRUMENTS`, the later of *general* and
+        :attr:`later_delay` after its deposit: the same for the first
+        instruments (their delay ends by *general*), its own for every later one.
+
+        >>> ilo = EntryIntoForceRule(2, Delay(months=12), Delay(months=12), "instruments")
+        >>> general = ilo.general([date(2012, 6, 14), date(2012, 9, 5)])   # C189 art. 21(2)
+        >>> general, ilo.for_party(general, date(2012, 9, 13))             # Mauritius, 21(3)
+        (datetime.date(2013, 9, 5), datetime.date(2013, 9, 13))
+        """
         if general is None:
             return None
+        if self.later_from is LaterFrom.INSTRUMENTS:
+            return max(general, self.later_delay.apply(deposit))
         if deposit < general:
             return general
         return self.later_delay.apply(deposit)
 
 
 @attrs.frozen
+class DenunciationWindows:
+    """Denunciation allowed only in windows that come back at fixed periods.
+
+    The ILO's conventions: a Member "may denounce it after the expiration of
+    ten years from the date on which the Convention first comes into force";
+    one that does not "within the year following the expiration of the period
+    of ten years ... will be bound for another period of ten years and,
+    thereafter, may denounce this Convention within the first year of each new
+    period of ten years" (e.g. C189 art. 22, C143 art. 21, C097 art. 16).
+
+    :ivar every_years: the period, counted from the treaty's first (general)
+        entry into force, not from a party's own (1 to 100 years).
+    :ivar open_months: how long each window is open once its period has run
+        (1 to 1,200 months).
+
+    Window *k* (*k* = 1, 2, …) is open from the day *k* × *every_years* years
+    after the entry into force, for *open_months* months: the day it opens
+    is in it, the day *open_months* later is not (NORMLEX prints that day as
+    the window's end: "05 Sep 2023 – 05 Sep 2024").
+
+    >>> w = DenunciationWindows(10, 12)
+    >>> w.window(date(2013, 9, 5), date(2020, 1, 1))       # C189, in force 5 Sep 2013
+    (datetime.date(2023, 9, 5), datetime.date(2024, 9, 5))
+    >>> w.window(date(2013, 9, 5), date(2024, 9, 5))       # the next one
+    (datetime.date(2033, 9, 5), datetime.date(2034, 9, 5))
+    """
+
+    every_years: int = attrs.field(default=10, validator=whole(
+        1, 100, why="a period of at most 100 years"))
+    open_months: int = attrs.field(default=12, validator=whole(
+        1, MAX_DELAY_MONTHS, why="a window of at most 100 years"))
+
+    def window(self, general: date, day: date) -> tuple[date, date]:
+        """The first window that is open on or after *day* for a treaty that
+        entered into force on *general*: the day it opens and the first day
+        after it (not in it).
+
+        :raises InvalidDateError: if that window would end past 9999-12-31.
+        """
+        period = 12 * self.every_years
+        months = (day.year - general.year) * 12 + (day.month - general.month)
+        k = max(1, months // period - 1)
+        while True:  # at most three turns: k starts at most two periods short
+            opens = add_months(general, period * k)
+            closes = add_months(opens, self.open_months)
+            if closes > day:
+                return opens, closes
+            k += 1
+
+
+@attrs.frozen
 class DenunciationRule:
     """How a party leaves.
 
+    :ivar takes_effect: from the notification's receipt (or registration) to its
+        effect.
     :ivar not_before: how long after the treaty entered into force *for that
         party* a notification may first be made (``None``: at any time).
-    :ivar takes_effect: from the notification's receipt to its effect.
+    :ivar windows: for treaties that may be denounced only in windows counted
+        from the treaty's own first entry into force
+        (:class:`DenunciationWindows`, the ILO's clause), else ``None``.
 
-    Both are :class:`Delay` values (*not_before* may be ``None``), checked
-    when the rule is built.
+    *takes_effect* and *not_before* are :class:`Delay` values, checked when
+    the rule is built.
     """
 
     takes_effect: Delay = attrs.field(validator=an_instance(Delay))
     not_before: Delay | None = attrs.field(default=None,
                                            validator=an_instance(Delay, optional=True))
+    windows: DenunciationWindows | None = attrs.field(
+        default=None, validator=an_instance(DenunciationWindows, optional=True))
 
     def effect(self, notified: date) -> date:
         """The day a denunciation notified (received by the depositary) on
@@ -224,8 +346,25 @@ class DenunciationRule:
 
     def first_notification(self, in_force: date) -> date:
         """The first day a party for which the treaty entered into force on
-        *in_force* may notify a denunciation."""
+        *in_force* may notify a denunciation, as far as :attr:`not_before`
+        says (see :meth:`next_notification` for the windows too)."""
         return self.not_before.apply(in_force) if self.not_before is not None else in_force
+
+    def next_notification(self, day: date, *, in_force: date, general: date) -> date:
+        """The first day on or after *day* on which a party for which the
+        treaty entered into force on *in_force* may notify a denunciation,
+        the treaty having entered into force on *general*.
+
+        >>> ilo = DenunciationRule(Delay(months=12), windows=DenunciationWindows(10, 12))
+        >>> ilo.next_notification(date(2016, 3, 1), in_force=date(2014, 9, 20),
+        ...                       general=date(2013, 9, 5))      # C189, Germany
+        datetime.date(2023, 9, 5)
+        """
+        first = max(day, self.first_notification(in_force))
+        if self.windows is None:
+            return first
+        opens, _ = self.windows.window(general, first)
+        return max(first, opens)
 
 
 #: Without a denunciation clause, at least twelve months' notice (Vienna
@@ -305,6 +444,10 @@ class Rules:
         (ratification, acceptance and approval usually do; accession never).
     :ivar denunciation: how a party leaves, or ``None`` if it cannot.
     :ivar signature_closes: last day the treaty is open for signature, if any.
+    :ivar parts: the parts of the treaty an instrument of consent may exclude
+        (:attr:`Act.excludes <migrant_convention.core.acts.Act.excludes>`):
+        ``("Annex I", "Annex II", "Annex III")`` for the ILO's C097 (art. 14),
+        ``("Part I", "Part II")`` for C143 (art. 16); empty for most treaties.
 
     *consent* and *requires_signature* are given as any iterable of
     :class:`ActKind` values or their value strings (``["ratification",
@@ -325,6 +468,7 @@ class Rules:
     denunciation: DenunciationRule | None = attrs.field(
         default=None, validator=an_instance(DenunciationRule, optional=True))
     signature_closes: date | None = attrs.field(default=None, validator=a_day(optional=True))
+    parts: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=tuple_of(str))
 
     def __attrs_post_init__(self) -> None:
         for name, kinds in (("consent", self.consent),

@@ -34,6 +34,7 @@ from .status_types import Counts, Status
 from .universe import Universe
 
 __all__ = [
+    "bound_by",
     "count_series",
     "counts",
     "declarations",
@@ -340,6 +341,58 @@ def participants_with_status(
         raise ValueError("name at least one Status")
     all_status = statuses(record, universe, on, resolve=resolve)
     return tuple(c for c, s in all_status.items() if s in wanted)
+
+
+def bound_by(
+    record: TreatyRecord,
+    universe: Universe,
+    part: str,
+    on: date,
+    *,
+    in_force: bool = True,
+    resolve: ResolveLike = "strict",
+) -> tuple[str, ...]:
+    """Codes of the States bound by *part* of the treaty on *on*.
+
+    For a treaty whose instruments of consent may exclude parts of it
+    (:attr:`Rules.parts <migrant_convention.core.rules.Rules.parts>`: the
+    Annexes of the ILO's C097, the Parts of C143): the States for which the
+    treaty is in force on *on* (with ``in_force=False``, the parties, in force
+    or not) whose instrument of consent does not exclude *part*.  A State's
+    instrument is its latest consent on or before *on*, its own or one of its
+    lineage's.  ``len(bound_by(...))`` is the count.
+
+    >>> from migrant_convention import data
+    >>> c143 = data.record("C143")
+    >>> len(bound_by(c143, data.states(), "Part I", date(1990, 1, 1)))  # 14 in force
+    14
+    >>> part_two = bound_by(c143, data.states(), "Part II", date(1990, 1, 1))
+    >>> len(part_two), "SWE" in part_two          # Sweden excluded Part II (SÖ 1982:76)
+    (13, False)
+
+    :raises ValueError: if *part* is not one the treaty lets a State exclude.
+    :raises UndecidableError: as :func:`statuses` does.
+    """
+    _check_day(on)
+    rules = record.treaty.rules
+    if part not in rules.parts:
+        known = ", ".join(repr(p) for p in rules.parts) or "none"
+        raise ValueError(f"{part!r} is not a part of {record.treaty.short_name or record.treaty.id}"
+                         f" that a State may exclude (its parts: {known})")
+    wanted = (Status.PARTY_IN_FORCE,) if in_force else (Status.PARTY, Status.PARTY_IN_FORCE)
+    codes = participants_with_status(record, universe, on, *wanted, resolve=resolve)
+    floor = record.treaty.adopted
+    consents: dict[tuple[str, ...], list[Act]] = {}
+    for a in record.acts:
+        if rules.role(a.kind) is Role.CONSENT and a.date.bounded(floor)[0] <= on:
+            consents.setdefault(universe.lineage(a.participant), []).append(a)
+    kept = []
+    for code in codes:
+        acts = consents.get(universe.lineage(code), [])
+        latest = max(acts, key=Act.sort_key, default=None)
+        if latest is None or part not in latest.excludes:
+            kept.append(code)
+    return tuple(kept)
 
 
 def counts(

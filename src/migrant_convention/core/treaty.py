@@ -13,11 +13,13 @@ datetime.date(2007, 10, 1)
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
 
 import attrs
 
 from ._convert import a_day, an_instance, text
+from .acts import Act
 from .rules import Alignment, Delay, DenunciationRule, EntryIntoForceRule, Rules
 
 __all__ = [
@@ -26,8 +28,37 @@ __all__ = [
     "DenunciationRule",
     "EntryIntoForceRule",
     "Rules",
+    "StatedDate",
     "Treaty",
 ]
+
+
+def _sources(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+@attrs.frozen
+class StatedDate:
+    """A date as an authority states it, with where it says so.
+
+    :ivar day: the day stated.
+    :ivar sources: where it is stated (at least one; a lone string is one
+        source).
+
+    >>> StatedDate(date(1978, 12, 9), ["ILO NORMLEX, C143"]).sources
+    ('ILO NORMLEX, C143',)
+    """
+
+    day: date = attrs.field(validator=a_day())
+    sources: tuple[str, ...] = attrs.field(converter=_sources)
+
+    @sources.validator
+    def _check_sources(self, attribute: attrs.Attribute[tuple[str, ...]],
+                       value: tuple[str, ...]) -> None:
+        if not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ValueError(f"StatedDate.sources must name at least one source, got {value!r}")
 
 
 @attrs.frozen
@@ -42,6 +73,14 @@ class Treaty:
     :ivar depositary: who keeps its instruments.
     :ivar rules: its final clauses.
     :ivar place: where it was adopted.
+    :ivar stated_entry_into_force: the treaty's entry into force as its
+        depositary states it (:class:`StatedDate`), or ``None``.  When given,
+        it is the treaty's entry into force for every computation
+        (:meth:`general_entry_into_force`): the acts of a record may be
+        incomplete (a table that lists successor States and leaves their
+        predecessors' instruments in footnotes) or dated only to the year.
+        :func:`~migrant_convention.core.validate.problems` checks it against
+        what the rules allow from the acts and reports a disagreement.
 
     The fields are checked when it is built (text as ``str``, days as
     :class:`datetime.date` and not ``datetime``, *rules* as :class:`Rules`):
@@ -56,6 +95,8 @@ class Treaty:
     depositary: str = attrs.field(validator=text())
     rules: Rules = attrs.field(validator=an_instance(Rules))
     place: str = attrs.field(default="", validator=text())
+    stated_entry_into_force: StatedDate | None = attrs.field(
+        default=None, validator=an_instance(StatedDate, optional=True))
 
     def __attrs_post_init__(self) -> None:
         if self.opened_for_signature < self.adopted:
@@ -63,3 +104,12 @@ class Treaty:
                 f"Treaty.opened_for_signature {self.opened_for_signature} precedes adoption "
                 f"{self.adopted}"
             )
+
+    def general_entry_into_force(self, acts: Iterable[Act], day: Callable[[Act], date]
+                                 ) -> date | None:
+        """The treaty's entry into force: the stated day if there is one, else
+        what :meth:`Rules.general_entry_into_force` computes from *acts*, each
+        dated by *day*."""
+        if self.stated_entry_into_force is not None:
+            return self.stated_entry_into_force.day
+        return self.rules.general_entry_into_force(acts, day)

@@ -16,6 +16,7 @@ from ..errors import Problem, raise_if_problems
 from .acts import Act, ActKind
 from .participants import ParticipantKind, check_code
 from .record import TreatyRecord
+from .rules import Role
 from .universe import Universe
 
 __all__ = ["problems", "validate_record"]
@@ -76,6 +77,21 @@ def problems(
                 and lo > rules.signature_closes):
             report(i, "date", str(act.date),
                    f"signed after signature closed ({rules.signature_closes})", "after-closing")
+        if act.excludes:
+            if rules.role(act.kind) is not Role.CONSENT:
+                report(i, "excludes", ", ".join(act.excludes),
+                       "only an instrument of consent can exclude parts of the treaty",
+                       "bad-exclusion")
+            else:
+                unknown = [p for p in act.excludes if p not in rules.parts]
+                twice = sorted({p for p in act.excludes if act.excludes.count(p) > 1})
+                if unknown:
+                    allowed = ", ".join(rules.parts) or "none"
+                    report(i, "excludes", ", ".join(unknown),
+                           f"not a part this treaty lets a State exclude (those it names: "
+                           f"{allowed})", "bad-exclusion")
+                if twice:
+                    report(i, "excludes", ", ".join(twice), "excluded twice", "bad-exclusion")
         if act.kind.is_consent and act.kind not in rules.consent:
             allowed = ", ".join(sorted(k.value for k in rules.consent))
             report(i, "action", act.action,
@@ -110,7 +126,7 @@ def problems(
     for act in acts:
         key = universe.lineage(act.participant) if universe is not None else (act.participant,)
         groups.setdefault(key, []).append(act)
-    general = rules.general_entry_into_force(acts, lambda a: a.date.bounded(floor)[1])
+    general = treaty.general_entry_into_force(acts, lambda a: a.date.bounded(floor)[1])
     for group_acts in groups.values():
         ordered = sorted(group_acts, key=Act.sort_key)
         # The earliest a signature of the lineage can be: one comparison per
@@ -142,22 +158,58 @@ def problems(
                 if rules.denunciation is None:
                     report(i, "action", act.action,
                            "this treaty has no denunciation clause", "no-denunciation-clause")
-                elif rules.denunciation.not_before is not None:
+                elif (rules.denunciation.not_before is not None
+                      or rules.denunciation.windows is not None):
                     deposit = bound_since.date.bounded(floor)[0]
                     in_force = rules.entry_into_force_for(general, deposit)
-                    if in_force is None:
+                    if in_force is None or general is None:
                         report(i, "date", str(act.date),
                                "denounced before the treaty entered into force for it",
                                "early-denunciation")
                     else:
                         first = rules.denunciation.first_notification(in_force)
+                        window = rules.denunciation.next_notification(
+                            lo, in_force=in_force, general=general)
                         if hi < first:
                             report(i, "date", str(act.date),
                                    f"denounced before it may be (not before {first})",
                                    "early-denunciation")
+                        elif hi < window:
+                            report(i, "date", str(act.date),
+                                   "denounced outside a window for denunciation (the next "
+                                   f"opens on {window})", "outside-denunciation-window")
                 bound_since = None
     found.sort(key=lambda t: t[0])
-    return [p for _, p in found]
+    return [p for _, p in found] + _stated_problems(record)
+
+
+def _stated_problems(record: TreatyRecord) -> list[Problem]:
+    """A stated entry into force that the rules cannot give from the acts.
+
+    The acts allow every day from the entry into force with each date at its
+    earliest to the one with each at its latest; with too few instruments
+    (a record that leaves some out) any day from the earliest on.  A stated
+    day outside that range is a problem: the stated day is the answer the
+    library gives, and the acts or the rules disagree with it.
+    """
+    treaty = record.treaty
+    stated = treaty.stated_entry_into_force
+    rules = treaty.rules
+    if stated is None or rules.entry_into_force is None:
+        return []
+    floor = treaty.adopted
+    early = rules.general_entry_into_force(record.acts, lambda a: a.date.bounded(floor)[0])
+    late = rules.general_entry_into_force(record.acts, lambda a: a.date.bounded(floor)[1])
+    if early is None and late is None:
+        return []  # too few instruments to say anything
+    if (early is not None and stated.day < early) or (late is not None and stated.day > late):
+        computed = str(early) if early == late else f"{early} to {late or 'any later day'}"
+        return [Problem(
+            "treaty, field 'stated_entry_into_force'", str(stated.day),
+            f"{treaty.short_name or treaty.id}: the stated entry into force ({stated.day}, "
+            f"{'; '.join(stated.sources)}) is not one the rules give from the acts "
+            f"({computed}); the stated day is the one used", "stated-entry-into-force")]
+    return []
 
 
 def _ceased(universe: Universe, code: str) -> date | None:

@@ -6,6 +6,10 @@
 * :func:`states` — the dated universe of States that can take part in a UN
   treaty open to "all States".
 * :func:`icrmw_treaty` — the Convention itself and its rules (arts. 86–89).
+* :func:`record` — any bundled treaty record by its identifier: ``"IV-13"``
+  (the Convention), and the ILO's migrant-worker conventions ``"C097"``,
+  ``"C143"`` and ``"C189"`` (:mod:`migrant_convention.data.ilo`);
+  :func:`records` lists them all.
 
 Each dataset carries its "as of" date (:data:`DATASETS`).  All bundled
 files, these and the others (events, regions, UN names), are listed once and
@@ -18,6 +22,7 @@ datetime.date(2025, 12, 31)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 
@@ -28,14 +33,16 @@ from ..core.record import TreatyRecord
 from ..core.treaty import Alignment, Delay, DenunciationRule, EntryIntoForceRule, Rules, Treaty
 from ..core.universe import Universe
 from ..core.validate import validate_record
+from ..errors import UnknownTreatyError
 from ..formats.csvio import read_acts, read_universe
 
-__all__ = ["DATASETS", "Dataset", "icrmw", "icrmw_treaty", "states"]
+__all__ = ["DATASETS", "Dataset", "icrmw", "icrmw_treaty", "record", "records", "states"]
 
 
-#: The two datasets of the treaty record (entries of the one registry of
-#: bundled files, ``migrant_convention._bundled.BUNDLED``), by name.
-DATASETS: dict[str, Dataset] = {name: _bundled.dataset(name) for name in ("icrmw", "states")}
+#: The datasets of the treaty records and the universe (entries of the one
+#: registry of bundled files, ``migrant_convention._bundled.BUNDLED``), by name.
+DATASETS: dict[str, Dataset] = {name: _bundled.dataset(name) for name in (
+    "icrmw", "states", "ilo_c097", "ilo_c143", "ilo_c189")}
 
 
 @cache
@@ -96,6 +103,52 @@ def icrmw() -> TreatyRecord:
         record, states(), locations=[f"{meta.file}, row {i + 2}" for i in range(len(acts))]
     )
     return record
+
+
+def _loaders() -> dict[str, Callable[[], TreatyRecord]]:
+    from . import ilo
+
+    return {"IV-13": icrmw, "C097": ilo.c097, "C143": ilo.c143, "C189": ilo.c189}
+
+
+def _key(name: str) -> str:
+    """``"ILO C97"``, ``"c189"``, ``"icrmw"`` as the identifier they name."""
+    key = name.strip().upper().removeprefix("ILO").strip()
+    if key == "ICRMW":
+        return "IV-13"
+    if key.startswith("C") and key[1:].isascii() and key[1:].isdigit():
+        return f"C{int(key[1:]):03d}"
+    return key
+
+
+def record(treaty: str) -> TreatyRecord:
+    """The bundled record of *treaty*, by its identifier.
+
+    The UN Treaty Collection's id for a UN treaty (``"IV-13"``; also its
+    short name, ``"ICRMW"``), the ILO's number for an ILO convention
+    (``"C189"``; ``"C97"``, ``"ILO C097"`` and lower case also do).
+
+    >>> record("C189").treaty.title
+    'Domestic Workers Convention, 2011 (No. 189)'
+    >>> record("icrmw") is icrmw()
+    True
+
+    :raises UnknownTreatyError: naming the treaties bundled.
+    """
+    loaders = _loaders()
+    load = loaders.get(_key(treaty)) if isinstance(treaty, str) else None
+    if load is None:
+        raise UnknownTreatyError(str(treaty), tuple(loaders))
+    return load()
+
+
+def records() -> dict[str, TreatyRecord]:
+    """Every bundled treaty record, by identifier.
+
+    >>> sorted(records())
+    ['C097', 'C143', 'C189', 'IV-13']
+    """
+    return {key: load() for key, load in _loaders().items()}
 
 
 # The default universe of the layers below (places.names.state_name), handed

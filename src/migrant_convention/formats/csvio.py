@@ -6,7 +6,10 @@ their own treaty's record in a spreadsheet:
 * acts: ``participant,iso3,action,date,note,sources`` — ``action`` is an
   :class:`~migrant_convention.core.acts.ActKind` value or ``declaration_artN``;
   ``date`` is the EDTF subset of :class:`~migrant_convention.core.dates.PartialDate`;
-  ``sources`` are separated by ``" | "``.
+  ``sources`` are separated by ``" | "``; an optional last column
+  ``excludes`` names the parts of the treaty an instrument of consent
+  excludes (``Annex II``, ``Part I | Part II``), written only when an act
+  excludes one, so that a file without exclusions keeps 0.1's layout.
 * universe: ``name,iso3,iso3166_status,from_date,to_date,basis,continues,sources``.
 
 Reading reports every problem at once, each with the file, row and field and
@@ -41,6 +44,7 @@ from ..errors import InvalidDateError, Problem, raise_if_problems
 
 __all__ = [
     "ACT_COLUMNS",
+    "ACT_OPTIONAL_COLUMNS",
     "UNIVERSE_COLUMNS",
     "read_acts",
     "read_universe",
@@ -49,6 +53,9 @@ __all__ = [
 ]
 
 ACT_COLUMNS = ("participant", "iso3", "action", "date", "note", "sources")
+#: Columns an acts file may add: ``excludes``, the parts of the treaty an
+#: instrument of consent excludes (:attr:`Act.excludes`), separated by ``" | "``.
+ACT_OPTIONAL_COLUMNS = ("excludes",)
 UNIVERSE_COLUMNS = (
     "name", "iso3", "iso3166_status", "from_date", "to_date", "basis", "continues", "sources",
 )
@@ -84,8 +91,8 @@ def read_acts(text: str, source: str = "<acts>") -> tuple[tuple[Act, ...], tuple
     problems = _rows.Problems(source)
     acts: list[Act] = []
     participants: dict[str, Participant] = {}
-    for read in _rows.read_rows(text, source, problems, required=ACT_COLUMNS, max_rows=MAX_ROWS,
-                                unescape=True):
+    for read in _rows.read_rows(text, source, problems, required=ACT_COLUMNS,
+                                optional=ACT_OPTIONAL_COLUMNS, max_rows=MAX_ROWS, unescape=True):
         where, row, ok = read.where, read.cells, read.complete
         code = row["iso3"].strip()
         name = row["participant"].strip()
@@ -124,7 +131,7 @@ def read_acts(text: str, source: str = "<acts>") -> tuple[tuple[Act, ...], tuple
         if not ok:
             continue
         acts.append(Act(code, act_kind, when, article, _split_sources(row["sources"]),
-                        row["note"], name))
+                        row["note"], name, _split_sources(row.get("excludes", ""))))
         if code not in participants:
             participants[code] = Participant(code, name, kind)
         elif participants[code].name != name and name not in participants[code].former_names:
@@ -137,9 +144,13 @@ def read_acts(text: str, source: str = "<acts>") -> tuple[tuple[Act, ...], tuple
 def write_acts(acts: Iterable[Act]) -> str:
     """Write acts in the layout :func:`read_acts` reads (spreadsheet-safe: see
     the module's docstring)."""
-    return _rows.write_rows(ACT_COLUMNS, (
+    acts = list(acts)
+    # The excludes column only when an act excludes a part: a file without
+    # exclusions is written as 0.1 wrote it.
+    extra = any(a.excludes for a in acts)
+    return _rows.write_rows((*ACT_COLUMNS, *ACT_OPTIONAL_COLUMNS) if extra else ACT_COLUMNS, (
         [a.listed_as or a.participant, a.participant, a.action, str(a.date), a.note,
-         _SEP.join(a.sources)]
+         _SEP.join(a.sources), *([_SEP.join(a.excludes)] if extra else [])]
         for a in acts))
 
 

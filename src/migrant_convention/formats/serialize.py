@@ -66,14 +66,23 @@ from typing import Any, Final, NamedTuple, TypeVar, cast, overload
 import attrs
 import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from .._rows import text_problem
 from ..core.acts import Act, ActKind
 from ..core.dates import PartialDate, parse_date
 from ..core.participants import Participant, ParticipantKind, check_code
 from ..core.record import TreatyRecord
+from ..core.rules import DenunciationWindows
 from ..core.status_types import Counts
-from ..core.treaty import Delay, DenunciationRule, EntryIntoForceRule, Rules, Treaty
+from ..core.treaty import (
+    Delay,
+    DenunciationRule,
+    EntryIntoForceRule,
+    Rules,
+    StatedDate,
+    Treaty,
+)
 from ..core.universe import Membership, Universe, period_problems
 from ..core.validate import problems as record_problems
 from ..errors import (
@@ -113,11 +122,13 @@ FORMATS: Final[Mapping[type[Any], str]] = {
     Counts: "counts",
     Delay: "delay",
     DenunciationRule: "denunciation_rule",
+    DenunciationWindows: "denunciation_windows",
     EntryIntoForceRule: "entry_into_force_rule",
     Membership: "membership",
     PartialDate: "partial_date",
     Participant: "participant",
     Rules: "rules",
+    StatedDate: "stated_date",
     Treaty: "treaty",
     TreatyRecord: "record",
     Universe: "universe",
@@ -235,7 +246,22 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(
         _is_kinds, lambda kinds: sorted(k.value for k in kinds)
     )
+    # Fields added after 0.1 are written only when they say something, so
+    # that what 0.1 wrote is written byte for byte the same (and 0.1 reads
+    # whatever does not use them).
+    for cls, added in _ADDED_FIELDS.items():
+        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(
+            cls, conv, **cast(Any, {name: override(omit_if_default=True) for name in added})))
     return conv
+
+
+_ADDED_FIELDS: Final[Mapping[type[Any], tuple[str, ...]]] = {
+    Act: ("excludes",),
+    EntryIntoForceRule: ("later_from",),
+    DenunciationRule: ("windows",),
+    Rules: ("parts",),
+    Treaty: ("stated_entry_into_force",),
+}
 
 
 #: The cattrs converter this module writes with (:func:`to_data`), for

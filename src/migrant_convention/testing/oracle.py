@@ -45,13 +45,13 @@ def _done_by(
         hint = " (pass its .date())" if hasattr(on, "hour") else ""
         raise TypeError(f"on must be a datetime.date, not {type(on).__name__}{hint}")
     floor = record.treaty.adopted
-    rules = record.treaty.rules
     done = sorted(
         ((day, a) for a in record.acts if (day := a.date.resolved(how, floor)) <= on),
         key=lambda t: (t[0], t[1].sort_key()),
     )
     days = {id(a): day for day, a in done}
-    general = rules.general_entry_into_force((a for _, a in done), lambda a: days[id(a)])
+    general = record.treaty.general_entry_into_force((a for _, a in done),
+                                                     lambda a: days[id(a)])
     return done, general
 
 
