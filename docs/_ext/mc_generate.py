@@ -468,7 +468,8 @@ def _datasets() -> dict[str, tuple[data.Dataset, str]]:
     from migrant_convention.data import campaign_events as event_data
     from migrant_convention.places import regions
 
-    out = {name: (meta, f"migrant_convention.data.{name}()")
+    out = {name: (meta, f'migrant_convention.data.record("{name[4:].upper()}")'
+                  if name.startswith("ilo_") else f"migrant_convention.data.{name}()")
            for name, meta in data.DATASETS.items()}
     out["campaign_events"] = (event_data.DATASET,
                               "migrant_convention.data.campaign_events.events()")
@@ -540,6 +541,18 @@ def dataset_page(name: str, changelog: str) -> str:
         size, extra = _m49_facts()
     elif name == "un_regional_groups":
         size, extra = _groups_facts()
+    elif name.startswith("ilo_"):
+        record = data.record(name[4:])
+        stated = record.treaty.stated_entry_into_force
+        partial = Counter(a.date.precision.value for a in record.acts)
+        size = (f"{len(record.acts)} registered ratifications; dates known "
+                + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(partial.items())))
+        excluding = [a for a in record.acts if a.excludes]
+        extra = (f"Stated entry into force: {stated.day if stated else 'none'}"
+                 + (f" ({'; '.join(stated.sources)})" if stated else "") + ". "
+                 + ("Exclusions: " + "; ".join(f"{a.listed_as} ({', '.join(a.excludes)})"
+                                               for a in excluding) + "."
+                    if excluding else "No exclusion recorded."))
     elif name == "icrmw":
         record = data.icrmw()
         kinds = Counter(a.action for a in record.acts)

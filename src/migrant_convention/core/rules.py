@@ -275,7 +275,8 @@ class DenunciationWindows:
     one that does not "within the year following the expiration of the period
     of ten years ... will be bound for another period of ten years and,
     thereafter, may denounce this Convention within the first year of each new
-    period of ten years" (e.g. C189 art. 22, C143 art. 21, C097 art. 16).
+    period of ten years" (C189 art. 22, C143 art. 19; C097 art. 17 says "at the
+    expiration of each period of ten years", read the same way by the ILO).
 
     :ivar every_years: the period, counted from the treaty's first (general)
         entry into force, not from a party's own (1 to 100 years).

@@ -67,7 +67,7 @@ def ilo_rules(parts: tuple[str, ...] = ()) -> Rules:
       ratifications of two Members have been registered with the
       Director-General.  Thereafter, this Convention shall come into force
       for any Member twelve months after the date on which its ratification
-      has been registered" (C189 art. 21(2)-(3); C143 art. 18; C097 art. 19);
+      has been registered" (C189 art. 21(2)-(3); C143 art. 18; C097 art. 13);
     * "A Member which has ratified this Convention may denounce it after the
       expiration of ten years from the date on which the Convention first
       comes into force ... Such denunciation shall not take effect until one

@@ -174,6 +174,12 @@ def _record(
             if in_force is None:  # pragma: no cover - general is known, so is the rule
                 continue
             notified = covers[group].day_from(draw, clause.first_notification(in_force))
+            if notified is not None and clause.windows is not None:
+                # Only in a window: the first day from the one drawn.
+                notified = clause.next_notification(notified, in_force=in_force,
+                                                    general=general)
+                if not covers[group].covers(notified):
+                    notified = None
             if notified is None:
                 continue
             dated.append((act(listed(group, notified), ActKind.DENUNCIATION, notified), notified))

@@ -9,7 +9,15 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from ...core.acts import ActKind
-from ...core.rules import Alignment, Delay, DenunciationRule, EntryIntoForceRule, Rules
+from ...core.rules import (
+    Alignment,
+    Delay,
+    DenunciationRule,
+    DenunciationWindows,
+    EntryIntoForceRule,
+    LaterFrom,
+    Rules,
+)
 from ...core.treaty import Treaty
 from ._args import _check_int, _check_range
 from ._dates import DEFAULT_MAX_DATE, DEFAULT_MIN_DATE
@@ -18,7 +26,8 @@ from ._vocabulary import _CONSENT_KINDS
 
 def delays(*, max_months: int = 24, max_days: int = 90) -> SearchStrategy[Delay]:
     """:class:`~migrant_convention.core.rules.Delay` values of up to *max_months*
-    months and *max_days* days, with either alignment.
+    months and *max_days* days, with any alignment (none, the first of the
+    next month, month end to month end).
 
     Shrinks towards no delay at all (``Delay()``).
     """
@@ -28,7 +37,7 @@ def delays(*, max_months: int = 24, max_days: int = 90) -> SearchStrategy[Delay]
         Delay,
         months=st.integers(0, max_months),
         days=st.integers(0, max_days),
-        alignment=st.sampled_from([Alignment.NONE, Alignment.FIRST_OF_NEXT_MONTH]),
+        alignment=st.sampled_from(list(Alignment)),
     )
 
 
@@ -42,10 +51,17 @@ def treaties(
     """:class:`~migrant_convention.core.treaty.Treaty` values adopted within the
     bounds, with varied rules: the consent kinds and which of them need a
     prior signature, 1 to *max_instruments* instruments for entry into force,
-    the delays and their alignment (general and for later participants), a
-    denunciation clause (always with *denunciation* true, never with false,
-    either by default) with or without a minimum period, and sometimes a last
-    day for signature.
+    the delays and their alignment (general and for later participants), from
+    when a later participant counts its own delay (the UN's "after entry into
+    force" or the ILO's and the CRC's "after the last instrument needed",
+    :class:`~migrant_convention.core.rules.LaterFrom`), a denunciation clause
+    (always with *denunciation* true, never with false, either by default)
+    with or without a minimum period and sometimes only in windows (the ILO's
+    "within the year following ... each period of ten years",
+    :class:`~migrant_convention.core.rules.DenunciationWindows`), sometimes
+    parts that a consent may exclude, and sometimes a last day for signature.
+    Treaties like the ILO's conventions (:func:`~migrant_convention.data.ilo.ilo_rules`)
+    are among them.
 
     Shrinks towards a treaty adopted and opened on one day near 1 January
     2000, consent by ratification needing a signature, one instrument, no
@@ -67,13 +83,24 @@ def treaties(
             if k not in (ActKind.ACCESSION, ActKind.DEFINITIVE_SIGNATURE)
             and not draw(st.booleans())
         )
-        eif = EntryIntoForceRule(instruments=draw(st.integers(1, max_instruments)),
-                                 delay=draw(delays()), later_delay=draw(delays()))
+        delay = draw(delays())
+        from_nth = draw(st.booleans())
+        eif = EntryIntoForceRule(
+            instruments=draw(st.integers(1, max_instruments)), delay=delay,
+            later_delay=delay if from_nth else draw(delays()),
+            later_from=LaterFrom.INSTRUMENTS if from_nth else LaterFrom.ENTRY_INTO_FORCE)
         has_clause = draw(st.booleans()) if denunciation is None else denunciation
         rule = None
         if has_clause:
             not_before = draw(st.none() | delays(max_months=72))
-            rule = DenunciationRule(takes_effect=draw(delays()), not_before=not_before)
+            windows = None
+            if draw(st.booleans()):
+                windows = DenunciationWindows(every_years=draw(st.integers(1, 10)),
+                                              open_months=draw(st.integers(1, 12)))
+            rule = DenunciationRule(takes_effect=draw(delays()), not_before=not_before,
+                                    windows=windows)
+        parts = draw(st.sampled_from([(), ("Part I", "Part II"),
+                                      ("Annex I", "Annex II", "Annex III")]))
         closes = None
         if draw(st.booleans()):
             closes = opened + timedelta(days=draw(st.integers(0, 3650)))
@@ -86,7 +113,7 @@ def treaties(
             opened_for_signature=opened,
             depositary="Secretary-General of the United Nations",
             rules=Rules(entry_into_force=eif, consent=consent, requires_signature=needing,
-                        denunciation=rule, signature_closes=closes),
+                        denunciation=rule, signature_closes=closes, parts=parts),
         )
 
     return build()
