@@ -6,6 +6,9 @@
 * :func:`states` — the dated universe of States that can take part in a UN
   treaty open to "all States".
 * :func:`icrmw_treaty` — the Convention itself and its rules (arts. 86–89).
+* :func:`treaty` / :func:`treaties` — the final clauses of the core UN
+  human-rights treaties and their optional protocols, by UN Treaty
+  Collection id (:mod:`migrant_convention.data.final_clauses`).
 * :func:`record` — any bundled treaty record by its identifier: ``"IV-13"``
   (the Convention), and the ILO's migrant-worker conventions ``"C097"``,
   ``"C143"`` and ``"C189"`` (:mod:`migrant_convention.data.ilo`);
@@ -36,7 +39,8 @@ from ..core.validate import validate_record
 from ..errors import UnknownTreatyError
 from ..formats.csvio import read_acts, read_universe
 
-__all__ = ["DATASETS", "Dataset", "icrmw", "icrmw_treaty", "record", "records", "states"]
+__all__ = ["DATASETS", "Dataset", "icrmw", "icrmw_treaty", "record", "records", "states",
+           "treaties", "treaty"]
 
 
 #: The datasets of the treaty records and the universe (entries of the one
@@ -149,6 +153,29 @@ def records() -> dict[str, TreatyRecord]:
     ['C097', 'C143', 'C189', 'IV-13']
     """
     return {key: load() for key, load in _loaders().items()}
+
+
+def treaty(id: str) -> Treaty:
+    """A treaty whose final clauses are bundled, by UN Treaty Collection id or
+    short name (:func:`migrant_convention.data.final_clauses.treaty`).
+
+    >>> treaty("IV-11").stated_entry_into_force.day
+    datetime.date(1990, 9, 2)
+    """
+    from .final_clauses import treaty as find
+
+    return find(id)
+
+
+def treaties() -> dict[str, Treaty]:
+    """Every treaty whose final clauses are bundled, by UN Treaty Collection id.
+
+    >>> len(treaties())
+    16
+    """
+    from .final_clauses import treaties as every
+
+    return dict(every())
 
 
 # The default universe of the layers below (places.names.state_name), handed
