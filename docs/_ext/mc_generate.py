@@ -681,6 +681,10 @@ def generate(srcdir: Path) -> None:
     changelog = (srcdir.parent / "CHANGELOG.md").read_text(encoding="utf-8")
     for name in _datasets():
         _write(out / f"data_{name}.md", dataset_page(name, changelog))
+    from mc_compare import compare_page
+
+    _write(out / "compare.md",
+           compare_page(out, srcdir.parent / "tests" / "data" / "untc-2015" / "treaties"))
     _write(out / "data_untc_names.md",
            untc_names_page(srcdir.parent / "tests" / "data" / "untc-2015" / "treaties",
                            changelog))
