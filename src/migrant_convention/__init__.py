@@ -64,7 +64,9 @@ if _TYPE_CHECKING:  # for type checkers; at run time names are imported on first
     from .core.record import TreatyRecord
     from .core.rules import DenunciationWindows, LaterFrom
     from .core.status import (
+        CountColumns,
         bound_by,
+        count_columns,
         count_series,
         counts,
         declarations,
@@ -121,7 +123,9 @@ if _TYPE_CHECKING:  # for type checkers; at run time names are imported on first
 _LAZY: dict[str, str] = {
     "anniversaries": ".campaigns.upcoming",
     "bound_by": ".core.status",
+    "count_columns": ".core.status",
     "count_series": ".core.status",
+    "CountColumns": ".core.status",
     "counts": ".core.status",
     "declarations": ".core.status",
     "entry_into_force": ".core.status",
@@ -270,6 +274,7 @@ __all__ = [
     "Breakdown",
     "Campaign",
     "Change",
+    "CountColumns",
     "Counts",
     "Delay",
     "DenunciationRule",
@@ -316,6 +321,7 @@ __all__ = [
     "breakdown",
     "breakdown_series",
     "campaign_progress",
+    "count_columns",
     "count_series",
     "counts",
     "data",

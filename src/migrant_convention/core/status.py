@@ -6,7 +6,7 @@ month, say), the default is to raise
 :class:`~migrant_convention.errors.UndecidableError`; pass
 ``resolve="earliest"`` or ``resolve="latest"`` to choose explicitly.
 
->>> from datetime import date
+>>> from datetime import date, timedelta
 >>> from migrant_convention import data
 >>> c = counts(data.icrmw(), data.states(), date(2014, 12, 18))
 >>> (c.parties, c.signatories, c.no_action, c.states)
@@ -18,8 +18,10 @@ from __future__ import annotations
 import enum
 import warnings
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, overload
+
+import attrs
 
 from ..errors import UnknownParticipantError, UnknownRuleError
 from . import _index
@@ -34,7 +36,9 @@ from .status_types import Counts, Status
 from .universe import Universe
 
 __all__ = [
+    "CountColumns",
     "bound_by",
+    "count_columns",
     "count_series",
     "counts",
     "declarations",
@@ -449,6 +453,103 @@ def count_series(
         lambda h: _index.counts_series(_index.record_index(record, universe, h), days),
         evidence=evidence, doubts=doubts, exact=lambda: _exact(record, universe),
     )
+
+
+@attrs.frozen(eq=True)
+class CountColumns:
+    """Ratification by numbers on every day of a period, as columns.
+
+    One list per field of :class:`~migrant_convention.core.status_types.Counts`,
+    each as long as :attr:`days`: ready for a data frame
+    (``pandas.DataFrame(columns.as_dict())``, ``polars.DataFrame(...)``) or a
+    plot, without an object per day.
+
+    :ivar days: every day from the first to the last, in order.
+    """
+
+    days: list[date]
+    parties: list[int]
+    in_force: list[int]
+    signatories: list[int]
+    signatories_total: list[int]
+    former_parties: list[int]
+    no_action: list[int]
+    states: list[int]
+
+    def as_dict(self) -> dict[str, list[date] | list[int]]:
+        """The columns by name (``"date"`` first, then each count)."""
+        return {"date": self.days, "parties": self.parties, "in_force": self.in_force,
+                "signatories": self.signatories, "signatories_total": self.signatories_total,
+                "former_parties": self.former_parties, "no_action": self.no_action,
+                "states": self.states}
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+    def __getitem__(self, i: int) -> Counts:
+        """The counts of the *i*-th day, as :func:`counts` gives them."""
+        return Counts(self.days[i], self.parties[i], self.in_force[i], self.signatories[i],
+                      self.signatories_total[i], self.former_parties[i], self.no_action[i],
+                      self.states[i])
+
+
+def count_columns(
+    record: TreatyRecord,
+    universe: Universe,
+    start: date,
+    end: date,
+    *,
+    resolve: ResolveLike = "strict",
+) -> CountColumns:
+    """:func:`counts` on every day from *start* to *end* (inclusive), as
+    columns (:class:`CountColumns`): a treaty's whole history for a
+    dashboard or a notebook, at a cost close to reading the record.
+
+    >>> from migrant_convention import data
+    >>> cols = count_columns(data.icrmw(), data.states(), date(2003, 6, 30), date(2003, 7, 1))
+    >>> cols.in_force, cols[1] == counts(data.icrmw(), data.states(), date(2003, 7, 1))
+    ([0, 22], True)
+
+    Under ``resolve="strict"`` the first undecidable day is reported, as
+    :func:`count_series` reports it.
+    """
+    _check_day(start, "start")
+    _check_day(end, "end")
+    how = as_resolve(resolve)
+    days = list(map(date.fromordinal, range(start.toordinal(), end.toordinal() + 1)))
+
+    def answer(h: Resolve) -> tuple[list[int], ...]:
+        return _index.counts_columns(_index.record_index(record, universe, h), start, end)
+
+    def doubts() -> Doubt:
+        # Only the days an imprecise date straddles can be in doubt: ask on
+        # the first of them in the period, and wherever a State of its
+        # lineage enters the universe inside it.
+        index = straddle_index(record, universe)
+        for s in index.items:
+            lo, hi = max(start, s.lo), min(end, s.hi - timedelta(days=1))
+            if lo > hi:
+                continue
+            candidates = {lo}
+            if s.group is not None:
+                candidates.update(p.start for c in s.group for p in universe.periods_of(c)
+                                  if lo < p.start <= hi)
+            for d in sorted(candidates):
+                found = _doubts_on(record, universe, d)
+                if found:
+                    return found
+        return None
+
+    def evidence(early: tuple[list[int], ...], late: tuple[list[int], ...]
+                 ) -> tuple[date, Evidence]:
+        i = min(next(i for i, (a, b) in enumerate(zip(ce, cl, strict=True)) if a != b)
+                for ce, cl in zip(early, late, strict=True) if ce != cl)
+        d = days[i]
+        return d, _relevant(straddle_index(record, universe), _groups_on(universe, d))
+
+    columns = decide(how, "ratification by numbers", None, answer, evidence=evidence,
+                     doubts=doubts, exact=lambda: _exact(record, universe))
+    return CountColumns(days, *columns)
 
 
 @overload
