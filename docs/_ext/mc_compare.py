@@ -22,6 +22,8 @@ CUT = date(2013, 6, 6)
 LATEST_SCRAPE = date(2015, 3, 14)
 MILESTONES = (20, 50, 100, 150)
 _YEAR = 365.2425
+_ALT = ("Parties of the nine core human-rights treaties against years since each was "
+        "adopted; the Migrant Workers Convention, drawn thick and black, is the slowest.")
 
 
 def _record(tables: Path, tid: str) -> mc.TreatyRecord:
@@ -87,7 +89,7 @@ UN states (see {{doc}}`/explanation/ilo`, "The stated entry into force").
 {table}
 
 ```{{figure}} /_generated/compare_pace.svg
-:alt: Parties of the nine core human-rights treaties against years since each was adopted; the Migrant Workers Convention, drawn thick and black, is the slowest of the nine.
+:alt: {_ALT}
 
 Parties against years since adoption, each treaty from its adoption to
 {_long(CUT)}; the Migrant Workers Convention in black.
