@@ -14,7 +14,16 @@ import calendar
 from datetime import date, timedelta
 from typing import Literal
 
-from migrant_convention import Act, ActKind, Alignment, Delay, Status, TreatyRecord, Universe
+from migrant_convention import (
+    Act,
+    ActKind,
+    Alignment,
+    Delay,
+    LaterFrom,
+    Status,
+    TreatyRecord,
+    Universe,
+)
 
 How = Literal["earliest", "latest"]
 
@@ -39,16 +48,20 @@ def apply(delay: Delay, start: date) -> date:
         month += 1
         if month == 13:
             year, month = year + 1, 1
-    day = min(start.day, calendar.monthrange(year, month)[1])
+    last = calendar.monthrange(year, month)[1]
+    day = min(start.day, last)
+    if (delay.alignment is Alignment.MONTH_END and delay.months
+            and start.day == calendar.monthrange(start.year, start.month)[1]):
+        day = last  # month end to month end
     end = date(year, month, day) + timedelta(days=delay.days)
     if delay.alignment is Alignment.FIRST_OF_NEXT_MONTH:
         return date(end.year + 1, 1, 1) if end.month == 12 else date(end.year, end.month + 1, 1)
     return end
 
 
-def general_eif(record: TreatyRecord, how: How) -> date | None:
-    """The day the N-th instrument of consent is deposited, plus the delay; a
-    participant's instruments count once (its first)."""
+def nth_deposit(record: TreatyRecord, how: How) -> date | None:
+    """The day of the N-th instrument of consent; a participant's instruments
+    count once (its first)."""
     rules = record.treaty.rules
     first: dict[str, date] = {}
     for a in record.acts:
@@ -59,17 +72,37 @@ def general_eif(record: TreatyRecord, how: How) -> date | None:
     rule = rules.entry_into_force
     if rule is None or len(deposits) < rule.instruments:
         return None
-    return apply(rule.delay, deposits[rule.instruments - 1])
+    return deposits[rule.instruments - 1]
+
+
+def general_eif(record: TreatyRecord, how: How) -> date | None:
+    """The stated entry into force, if the treaty has one; else the day the
+    N-th instrument is deposited, plus the delay."""
+    stated = record.treaty.stated_entry_into_force
+    if stated is not None:
+        return stated.day
+    nth = nth_deposit(record, how)
+    rule = record.treaty.rules.entry_into_force
+    return None if nth is None or rule is None else apply(rule.delay, nth)
 
 
 def eif_for_deposit(record: TreatyRecord, deposit: date, how: How) -> date | None:
-    """Bound from the general entry into force if it consented before it;
-    otherwise its own deposit plus the later delay."""
+    """Bound from the general entry into force if it consented before it
+    ("after its entry into force", the default) or on or before the N-th
+    instrument's day ("after the deposit of the N-th instrument",
+    LaterFrom.INSTRUMENTS); otherwise its own deposit plus the later delay."""
     general = general_eif(record, how)
     if general is None:
         return None
     rule = record.treaty.rules.entry_into_force
-    if deposit < general or rule is None:
+    if rule is None:
+        return general
+    if rule.later_from is LaterFrom.INSTRUMENTS:
+        nth = nth_deposit(record, how)
+        if nth is None or deposit <= nth:
+            return general
+        return max(general, apply(rule.later_delay, deposit))
+    if deposit < general:
         return general
     return apply(rule.later_delay, deposit)
 

@@ -95,6 +95,10 @@ def test_records_respect_max_value(pair: tuple[mc.TreatyRecord, mc.Universe]) ->
 BAD_CALLS: list[tuple[Any, dict[str, Any]]] = [
     (mst.dates, {"min_value": HI, "max_value": LO}),
     (mst.dates, {"min_value": "1990-01-01"}),
+    # Outside the days the library supports (1000-01-01..9000-12-31).
+    (mst.partial_dates, {"max_value": date(9999, 12, 31)}),
+    (mst.dates, {"min_value": date(999, 12, 31)}),
+    (mst.treaties, {"max_value": date(9001, 1, 1)}),
     (mst.partial_dates, {"precisions": []}),
     (mst.partial_dates, {"precisions": Precision.DAY}),
     (mst.partial_dates, {"uncertain": "yes"}),

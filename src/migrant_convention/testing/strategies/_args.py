@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
+from ...core.dates import FIRST_DAY, LAST_DAY
+
 T = TypeVar("T")
 
 
@@ -24,6 +26,11 @@ def _check_range(min_value: object, max_value: object) -> tuple[date, date]:
     hi = _check_date(max_value, "max_value")
     if lo > hi:
         raise InvalidArgument(f"min_value={lo} is after max_value={hi}")
+    # Outside the days the library reads (its readers refuse them), the
+    # strategies would make values no reader gives back.
+    if lo < FIRST_DAY or hi > LAST_DAY:
+        raise InvalidArgument(f"min_value={lo} and max_value={hi} must lie within the days the "
+                              f"library supports, {FIRST_DAY}..{LAST_DAY}")
     return lo, hi
 
 
