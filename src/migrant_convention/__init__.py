@@ -47,6 +47,7 @@ if _TYPE_CHECKING:  # for type checkers; at run time names are imported on first
         occurrences,
         treaty_events,
     )
+    from .campaigns.instruments import SideBySide, side_by_side
     from .campaigns.progress import (
         Campaign,
         Change,
@@ -122,6 +123,8 @@ if _TYPE_CHECKING:  # for type checkers; at run time names are imported on first
 # so that a program pays only for what it uses.
 _LAZY: dict[str, str] = {
     "anniversaries": ".campaigns.upcoming",
+    "side_by_side": ".campaigns.instruments",
+    "SideBySide": ".campaigns.instruments",
     "bound_by": ".core.status",
     "count_columns": ".core.status",
     "count_series": ".core.status",
@@ -300,6 +303,7 @@ __all__ = [
     "Recurrence",
     "Resolve",
     "Rules",
+    "SideBySide",
     "StatedDate",
     "Status",
     "Target",
@@ -337,6 +341,7 @@ __all__ = [
     "progress",
     "read_events",
     "serialize",
+    "side_by_side",
     "state_name",
     "status",
     "statuses",

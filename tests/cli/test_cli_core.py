@@ -142,7 +142,7 @@ def test_an_unknown_command_lists_the_commands(capsys: pytest.CaptureFixture[str
     assert run("frobnicate") == (2, "")
     assert capsys.readouterr().err.splitlines()[-1] == (
         "error: unknown command 'frobnicate' "
-        "(choose from numbers, status, timeline, events, upcoming, campaign)")
+        "(choose from numbers, status, timeline, events, upcoming, campaign, instruments)")
 
 
 def test_a_bad_argument_is_one_line_in_the_common_shape(

@@ -250,7 +250,7 @@ def test_a_untc_table_is_checked_with_its_rows(
                     encoding="utf-8")
     assert run("numbers", "--record", str(path)) == (2, "")
     line = one_line(capsys.readouterr().err)
-    assert line.startswith(f"error: {path}: invalid record of IV-13 "
+    assert line.startswith(f"error: {path}: invalid record of ICRMW "
                            f"(--unchecked reads it as it is): {path}, row 2, column ")
     assert "CSK signature: the State (or one it continues) is not in the universe" in line
 

@@ -16,7 +16,7 @@ MODULES = {p.stem: ast.parse(p.read_text(encoding="utf-8"), str(p))
 
 # What each cli module may import from cli/.
 SHARED = "_shared"
-COMMANDS = {"_numbers", "_states", "_events"}
+COMMANDS = {"_numbers", "_states", "_events", "_instruments"}
 ALLOWED = {
     "__init__": {"_main"},
     "_main": COMMANDS | {SHARED},

@@ -56,10 +56,28 @@ def test_a_untc_table_gives_the_campaign_figures() -> None:
         == ("IV-13", 47, 19, 131, 197)
 
 
-def test_a_table_without_rules_does_not_claim_an_entry_into_force() -> None:
+@pytest.fixture
+def unknown_table(tmp_path: Path) -> Path:
+    """The Convention's UN table under a name that is no treaty's with bundled
+    final clauses: read as a table of unknown rules."""
+    path = tmp_path / "4-99.csv"
+    path.write_bytes(UNTC_4_13.read_bytes())
+    return path
+
+
+def test_a_table_of_a_treaty_with_bundled_clauses_is_read_with_them() -> None:
+    # The Convention's own table is read with its final clauses (art. 87):
+    # in force for 47 on 18 Dec 2014, as the bundled record says.
+    code, text = run("numbers", "--on", "2014-12-18", "--json", "--record", str(UNTC_4_13))
+    assert code == 0
+    assert json.loads(text)["in_force"] == 47
+
+
+def test_a_table_without_rules_does_not_claim_an_entry_into_force(unknown_table: Path) -> None:
+    UNTC_4_13 = unknown_table  # the same table, under an id of unknown rules
     code, text = run("numbers", "--on", "2014-12-18", "--record", str(UNTC_4_13))
     assert code == 0
-    assert text.startswith("Treaty IV-13 (UN Treaty Collection)\n")
+    assert text.startswith("Treaty IV-99 (UN Treaty Collection)\n")
     assert "in force for them" not in text
     assert "Entry into force is not known from this record" in text
     code, text = run("status", "Mexico", "--on", "2014-12-18", "--record", str(UNTC_4_13))
@@ -141,7 +159,10 @@ def test_names_of_the_records_participants_are_understood(tmp_path: Path) -> Non
     assert "2001-02-03      signature" in text
 
 
-def test_a_table_without_a_date_says_so_and_json_has_no_in_force_figure() -> None:
+def test_a_table_without_a_date_says_so_and_json_has_no_in_force_figure(
+    unknown_table: Path
+) -> None:
+    UNTC_4_13 = unknown_table  # the same table, under an id of unknown rules
     code, text = run("numbers", "--on", "2014-12-18", "--record", str(UNTC_4_13))
     assert code == 0
     assert "The record gives no 'as of' date" in text
@@ -156,8 +177,9 @@ def test_a_table_without_a_date_says_so_and_json_has_no_in_force_figure() -> Non
     assert got["totals"]["parties"] == 47
 
 
-def test_a_table_has_no_adoption_date_to_tell() -> None:
+def test_a_table_has_no_adoption_date_to_tell(unknown_table: Path) -> None:
     # read_table's treaty has a placeholder adoption day (1945-01-01): not a fact.
+    UNTC_4_13 = unknown_table  # the same table, under an id of unknown rules
     code, text = run("numbers", "--on", "1940-01-01", "--record", str(UNTC_4_13))
     assert code == 0
     assert "adopted" not in text

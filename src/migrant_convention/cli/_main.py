@@ -23,7 +23,7 @@ from datetime import date
 from typing import Protocol, TextIO, cast
 
 from ..errors import MigrantConventionError
-from . import _events, _numbers, _states
+from . import _events, _instruments, _numbers, _states
 from ._shared import (
     BROKEN_PIPE,
     INTERNAL,
@@ -44,6 +44,7 @@ REGISTRARS: list[Callable[[Subparsers], None]] = [
     _numbers.register,
     _states.register,
     _events.register,
+    _instruments.register,
 ]
 
 

@@ -34,7 +34,7 @@ from ..errors import (
 )
 from ..formats.csvio import read_universe
 from ..formats.serialize import from_json
-from ..formats.untc import parse_table
+from ..formats.untc import parse_table, treaty_id
 
 T = TypeVar("T")
 
@@ -149,6 +149,9 @@ def date_arg(text: str) -> date:
 def add_source_options(p: argparse.ArgumentParser) -> None:
     """``--record`` and ``--universe``: answer from files instead of the bundled data."""
     p.add_argument("--record", metavar="FILE", type=Path, help=RECORD_HELP)
+    p.add_argument("--treaty", metavar="ID",
+                   help="answer for a bundled record instead of the Migrant Workers "
+                   "Convention: IV-13 (ICRMW), or the ILO's C097, C143, C189")
     p.add_argument("--universe", metavar="FILE", type=Path, help=UNIVERSE_HELP)
     p.add_argument("--unchecked", action="store_true",
                    help="read --record FILE as it is: skip the checks only a whole record "
@@ -320,6 +323,11 @@ def record_of(args: argparse.Namespace, universe: Universe | None = None) -> Tre
     """The record given with ``--record``, checked against *universe* (default:
     the one given with ``--universe``), or the bundled Convention's."""
     path: Path | None = getattr(args, "record", None)
+    treaty: str | None = getattr(args, "treaty", None)
+    if path is not None and treaty is not None:
+        raise MigrantConventionError("give --record FILE or --treaty ID, not both")
+    if treaty is not None:
+        return data.record(treaty)
     if path is None:
         return data.icrmw()
     text, suffix = _read(path, "--record", (".json", ".csv"))
@@ -333,7 +341,10 @@ def record_of(args: argparse.Namespace, universe: Universe | None = None) -> Tre
             return record
         return _checked(record, universe, path, [f"$.acts[{i}]" for i in range(len(record.acts))],
                         chosen=chosen)
-    reading = parse_table(text, str(path), validate=False)  # checked below
+    # A table of a treaty whose final clauses are bundled is read with them,
+    # so that its entry into force and "in force" counts are known.
+    known = data.treaties().get(treaty_id(path.name))
+    reading = parse_table(text, str(path), treaty=known, validate=False)  # checked below
     raise_if_problems(f"invalid UN Treaty Collection table {path}", reading.all_problems)
     if unchecked:
         return reading.record

@@ -59,15 +59,23 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
     known = record.treaty.rules.entry_into_force is not None
     in_force = entry_into_force_for(record, code, resolve=resolve) \
         if st.is_party and known else None
+    # The parts of the treaty its instrument of consent excludes (the ILO's
+    # C097 Annexes, C143 Parts): its latest consent on or before the date.
+    consents = [a for a in timeline(record, universe, code)
+                if a.kind in record.treaty.rules.consent and a.date.earliest <= on]
+    excludes = consents[-1].excludes if st.is_party and consents else ()
     if args.json:
         dump_json({"state": code, "name": name, "date": on.isoformat(),
                    "status": st.value,
                    "in_force_for_it": in_force.isoformat() if in_force else None,
+                   "excludes": list(excludes),
                    "as_of": record.as_of.isoformat() if record.as_of else None,
                    "resolve": resolve.value}, out)
         return OK
     text = st.value.replace("_", " ")
     extra = f"; in force for it from {in_force.isoformat()}" if in_force else ""
+    if excludes:
+        extra += f"; excluding {', '.join(excludes)}"
     if not universe.contains(code, on):
         try:
             holder = universe.holder(code, on)
@@ -117,7 +125,8 @@ def timeline_command(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         dump_json([{"date": str(a.date), "participant": a.participant, "action": a.action,
                     "by": {"code": who, "name": who_name},
-                    "note": a.note, "sources": list(a.sources)}
+                    "note": a.note, "sources": list(a.sources),
+                    "excludes": list(a.excludes)}
                    for a, (who, who_name) in zip(acts, makers, strict=True)], out)
         return OK
     name = state_name(code, universe=universe, record=record)
@@ -129,6 +138,7 @@ def timeline_command(args: argparse.Namespace, out: TextIO) -> int:
         # An act of another State of the lineage says whose it is.
         by = f" (by {who_name}, {who})" if who != code else ""
         listed = f" [listed as {a.listed_as}]" if a.listed_as and a.participant != code else ""
-        note = f" — {a.note}" if a.note else ""
+        note = (f" (excluding {', '.join(a.excludes)})" if a.excludes else "") + (
+            f" — {a.note}" if a.note else "")
         print(f"  {a.date!s:<15} {a.action.replace('_', ' ')}{by}{listed}{note}", file=out)
     return OK
