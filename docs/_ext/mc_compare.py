@@ -123,3 +123,96 @@ def _chart(out: Path, curves: list[tuple[str, list[float], list[int]]]) -> None:
     fig.tight_layout()
     fig.savefig(out / "compare_pace.svg", metadata={"Date": None})
     plt.close(fig)
+
+
+# -- the campaign's instruments, for the numbers page ------------------------------
+
+_ALT_ILO = ("Parties of the Migrant Workers Convention and of the ILO's C097, C143 and "
+            "C189 at the end of each year.")
+#: The day the campaign ended, and the years of the chart.
+CAMPAIGN_END = date(2015, 12, 18)
+
+
+def instruments_section(out: Path, *, draw: bool = True) -> str:
+    """The numbers page's section on the campaign's four instruments: their
+    counts side by side at the campaign's end and on each dataset's "as of"
+    date, and (with *draw*) a chart of their parties over time."""
+    from migrant_convention.campaigns.instruments import CAMPAIGN_INSTRUMENTS, side_by_side
+
+    states = mc.data.states()
+    records = {i: mc.data.record(i) for i in CAMPAIGN_INSTRUMENTS}
+    names = {i: r.treaty.short_name for i, r in records.items()}
+    table = side_by_side(records, states, CAMPAIGN_END)
+    rows = []
+    for i, r in records.items():
+        c = table.counts[i]
+        end = (f"{c.parties} ({c.in_force} in force)" if c is not None
+               else "undecidable (undated registrations)")
+        assert r.as_of is not None
+        at = mc.counts(r, states, r.as_of, resolve="earliest")
+        rows.append([f"{names[i]} ({r.treaty.title})",
+                     str(mc.entry_into_force(r)), end,
+                     f"{at.parties} on {_long(r.as_of)}"])
+    head = ["instrument", "in force", f"parties on {_long(CAMPAIGN_END)}", "parties, as of"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head),
+             *("| " + " | ".join(row) + " |" for row in rows)]
+    if draw:
+        _instruments_chart(out, records, states)
+    return f"""
+
+## The campaign's instruments side by side
+
+The Step It Up campaign promoted the Migrant Workers Convention together with
+the ILO's migrant-worker conventions: C097 (1949), C143 (1975) and C189
+(2011). Their records are bundled ([the ILO records](../reference/data/ilo.md)),
+each with its own "as of" date, and `migrant_convention.side_by_side` (or the
+command `instruments`) gives each State's status under each. ILO
+conventions are open to the Members of the ILO; the counts here are over the
+bundled universe of States.
+
+{chr(10).join(lines)}
+
+On the campaign's last day, {len(table.party_to_all)} State(s)
+({", ".join(table.party_to_all) or "none"}) were party to all four, and
+{len(table.party_to_none)} States to none of them, among the States whose
+status under each is known that day. C097's counts before 26 October 2024
+are undecidable: four of its registrations are dated only "on or before 26
+October 2023".
+
+```{{figure}} instruments_over_time.svg
+:alt: {_ALT_ILO}
+
+Parties at the end of each year. Registrations known only to the year (many
+of C143's and C097's), or not dated at all (four of C097's), are drawn at
+their earliest possible day: the curves of C097 and C143 are upper bounds
+where those dates leave the count open.
+```
+"""
+
+
+def _instruments_chart(out: Path, records: dict[str, mc.TreatyRecord],
+                       states: mc.Universe) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    matplotlib.rcParams["svg.hashsalt"] = "migrant_convention"
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    fig, ax = plt.subplots(figsize=(9, 5))
+    colours = iter(["black", "#E69F00", "#0072B2", "#CC79A7"])
+    for i, r in records.items():
+        assert r.as_of is not None
+        years = list(range(r.treaty.adopted.year, r.as_of.year + 1))
+        days = [date(y, 12, 31) for y in years[:-1]] + [r.as_of]
+        counts = mc.count_series(r, states, days, resolve="earliest")
+        ax.step(years, [c.parties for c in counts], where="post", label=r.treaty.short_name,
+                linewidth=3 if i == "IV-13" else 1.8, color=next(colours))
+    ax.set_xlabel("year")
+    ax.set_ylabel("parties at the end of the year")
+    ax.set_ylim(bottom=0)
+    ax.grid(True, alpha=0.3)
+    ax.legend(loc="upper left", frameon=False)
+    fig.tight_layout()
+    fig.savefig(out / "instruments_over_time.svg", metadata={"Date": None})
+    plt.close(fig)

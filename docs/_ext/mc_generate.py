@@ -675,7 +675,9 @@ def compat_list() -> str:
 def generate(srcdir: Path) -> None:
     out = srcdir / "_generated"
     out.mkdir(exist_ok=True)
-    _write(out / "numbers.md", numbers_page(out))
+    from mc_compare import instruments_section
+
+    _write(out / "numbers.md", numbers_page(out) + instruments_section(out))
     _write(out / "api_compat.md", compat_list() + "\n")
     cli_help(out)
     changelog = (srcdir.parent / "CHANGELOG.md").read_text(encoding="utf-8")
