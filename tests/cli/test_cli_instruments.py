@@ -84,3 +84,17 @@ def test_a_un_table_of_a_known_treaty_is_read_with_its_final_clauses() -> None:
                      "--json", "--unchecked")
     assert code == 0
     assert json.loads(text)["in_force"] == 22
+
+
+def test_a_known_status_with_an_unknown_start_is_told_not_refused() -> None:
+    # The United Kingdom's C097 registration has no date ("on or before 26 Oct
+    # 2023"): on 1 Jan 2025 it is in force for it, from a day not known.
+    code, text = run("status", "--treaty", "C097", "GBR", "--on", "2025-01-01")
+    assert code == 0
+    assert text.startswith("United Kingdom (GBR) on 2025-01-01: party in force; in force for "
+                           "it from a day not known")
+    code, text = run("status", "--treaty", "C097", "GBR", "--on", "2025-01-01", "--json")
+    got = json.loads(text)
+    assert (got["status"], got["in_force_for_it"]) == ("party_in_force", None)
+    # On a day its status itself depends on that date: undecidable, exit 3.
+    assert run("status", "--treaty", "C097", "GBR", "--on", "2010-01-01")[0] == 3

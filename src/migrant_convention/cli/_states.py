@@ -9,6 +9,7 @@ from ..core.acts import Act
 from ..core.record import TreatyRecord
 from ..core.status import entry_into_force_for, status, timeline
 from ..core.universe import Universe
+from ..errors import UndecidableError
 from ..places.names import code_of, short_name, state_name
 from ._shared import (
     OK,
@@ -57,8 +58,15 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
     st = status(record, universe, code, on, resolve=resolve)
     name = state_name(code, on=on, universe=universe, record=record)
     known = record.treaty.rules.entry_into_force is not None
-    in_force = entry_into_force_for(record, code, resolve=resolve) \
-        if st.is_party and known else None
+    in_force = None
+    in_force_unknown = False
+    if st.is_party and known:
+        # The status can be known (in force by now) when the day it began is
+        # not (a registration dated only "on or before"): say so, not fail.
+        try:
+            in_force = entry_into_force_for(record, code, resolve=resolve)
+        except UndecidableError:
+            in_force_unknown = True
     # The parts of the treaty its instrument of consent excludes (the ILO's
     # C097 Annexes, C143 Parts): its latest consent on or before the date.
     consents = [a for a in timeline(record, universe, code)
@@ -74,6 +82,9 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
         return OK
     text = st.value.replace("_", " ")
     extra = f"; in force for it from {in_force.isoformat()}" if in_force else ""
+    if in_force_unknown:
+        extra = ("; in force for it from a day not known (its instrument's date is "
+                 "imprecise: --resolve earliest or latest to choose)")
     if excludes:
         extra += f"; excluding {', '.join(excludes)}"
     if not universe.contains(code, on):
