@@ -35,25 +35,30 @@ def test_all_324_tables_every_cell_is_an_act_or_a_problem() -> None:
     assert len(readings) == 324
     for name, reading in readings.items():
         cells = _non_empty_cells((TABLES / name).read_text(encoding="utf-8"))
-        assert reading.cells == cells, name
-        assert len(reading.record.acts) + len(reading.problems) == cells, name
+        assert reading.all_cells == cells, name
+        assert len(reading.record.acts) + reading.attached + len(reading.problems) == cells, name
+        assert reading.cells == len(reading.record.acts) + len(reading.problems), name
         assert len(reading.locations) == len(reading.record.acts)
         # Every participant name of these tables is in the bundled name table.
         assert not [p for p in reading.all_problems if p.code == "unknown-participant"], name
 
 
 @needs_tables
-def test_resolution_numbers_and_other_non_dates_are_reported_as_such() -> None:
+def test_the_charter_table_is_acts_with_attached_facts() -> None:
     reading = _all_readings()["1-2.csv"]
-    # Afghanistan's row: "34 (I)" (resolution), "7" (registration no.), "1" and "39" (UNTS).
-    afghanistan = {p.location: p for p in reading.problems if ", row 2," in p.location}
-    resolution = afghanistan["1-2.csv, row 2, column 'Resolution'"]
-    assert (resolution.value, resolution.code) == ("34 (I)", "not-a-date")
-    assert afghanistan["1-2.csv, row 2, column 'UNTS Page'"].value == "39"
-    # Its dates of adoption and registration are dates, but of no act.
-    adoption = afghanistan["1-2.csv, row 2, column 'Date of Adoption'"]
-    assert (adoption.value, adoption.code) == ("9 Nov 1946", "unknown-kind")
-    assert not reading.record.acts
+    # Afghanistan's row: "34 (I)" (resolution), 9 Nov 1946 (its adoption: the
+    # act's day), 14 Dec 1946 and "7" (registration), "1" and "39" (UNTS).
+    [afghanistan] = [a for a in reading.record.acts if a.participant == "AFG"]
+    assert (afghanistan.kind, str(afghanistan.date)) == (
+        mc.ActKind.DECLARATION_OF_ACCEPTANCE, "1946-11-09")
+    assert "General Assembly resolution 34 (I)" in afghanistan.note
+    assert reading.attached == 715
+    assert not reading.all_problems
+
+
+def test_a_number_in_a_column_of_acts_is_not_a_date() -> None:
+    reading = untc.parse_table("Participant,Ratification\nAlbania,34 (I)\n", "t.csv")
+    assert [(p.value, p.code) for p in reading.problems] == [("34 (I)", "not-a-date")]
 
 
 @needs_tables
@@ -84,6 +89,8 @@ def test_icrmw_2015_table_with_the_treaty_counts_like_the_campaign() -> None:
 @needs_tables
 def test_marks_the_headers_define_are_all_read() -> None:
     kinds = {a.kind for r in _all_readings().values() for a in r.record.acts}
+    # Every kind but declarations and denunciations, which these tables list
+    # in footnotes, not in columns.
     assert kinds == {k for k in mc.ActKind
                      if k not in (mc.ActKind.DECLARATION, mc.ActKind.DENUNCIATION)}
 
@@ -196,11 +203,17 @@ def test_every_state_code_of_the_name_table_is_in_the_universe() -> None:
             assert p.code in states, name
 
 
-def test_headers_with_several_unmarked_kinds_are_ambiguous() -> None:
+def test_headers_with_several_unmarked_kinds_of_consent_say_so() -> None:
     column = untc.parse_column("Definitive signature of the Protocol, Acceptance of the Protocol")
-    assert isinstance(column.kind(None), str)
+    read = column.read(None)
+    assert isinstance(read, untc.CellKind)
+    assert read.kind is mc.ActKind.CONSENT_TO_BE_BOUND
+    assert read.remark == ("the header lists these 2 kinds of consent for an unmarked date: "
+                           "the table does not say which")
     assert column.kind("A") == "the header 'Definitive signature of the Protocol, Acceptance " \
         "of the Protocol' does not define the mark 'A'"
+    # A signature and a consent in one column are not one kind.
+    assert isinstance(untc.parse_column("Signature, Ratification").kind(None), str)
 
 
 def test_commas_inside_a_label_do_not_split_it() -> None:

@@ -7,6 +7,7 @@ neither.  A participant's status is always *derived* from its acts.
 
 from __future__ import annotations
 
+import difflib
 import enum
 from datetime import date, datetime
 from typing import Any, cast
@@ -37,7 +38,28 @@ class ActKind(enum.Enum):
     #: Act of formal confirmation, for international organisations ("c").
     FORMAL_CONFIRMATION = "formal_confirmation"
     CONSENT_TO_BE_BOUND = "consent_to_be_bound"
+    #: A declaration accepting the obligations of a treaty, effective on
+    #: admission: each State admitted to the United Nations after 1945
+    #: (Charter, art. 4; UN Treaty Collection I-2).  Consent to be bound.
+    DECLARATION_OF_ACCEPTANCE = "declaration_of_acceptance"
+    #: A signature subject to confirmation by the signer's State ("s" in some
+    #: tables); confirmed, it is a full signature (Vienna Convention, art.
+    #: 12(2)(b)).  Makes a signatory from its date.
+    SIGNATURE_AD_REFERENDUM = "signature_ad_referendum"
+    #: The confirmation of a signature ad referendum ("C"): the signature,
+    #: already counted from its date, stands.  Changes no status.
+    CONFIRMATION_OF_SIGNATURE = "confirmation_of_signature"
     PROVISIONAL_APPLICATION = "provisional_application"
+    #: A provisional acceptance (or accession) pending a definitive one, as the
+    #: commodity study groups take them (XIX-34, XIX-35).  Changes no status.
+    PROVISIONAL_ACCEPTANCE = "provisional_acceptance"
+    #: An undertaking to apply the treaty, to a territory or (the annexes to the
+    #: Specialized Agencies Convention, III-2-1 to III-2-18, section 43) to a
+    #: specialized agency, by a State bound by the treaty.  Changes no status.
+    APPLICATION = "application"
+    #: A notification under a named article (see :attr:`Act.article`), e.g. under
+    #: art. 25 of the UNIDO Constitution (X-9).  Changes no status.
+    NOTIFICATION = "notification"
     #: A declaration under a named article (see :attr:`Act.article`).
     DECLARATION = "declaration"
     DENUNCIATION = "denunciation"
@@ -58,7 +80,9 @@ class ActKind(enum.Enum):
         return self in _SIGNATURES or self in _CONSENTS or self is ActKind.DENUNCIATION
 
 
-_SIGNATURES = frozenset({ActKind.SIGNATURE, ActKind.SUCCESSION_TO_SIGNATURE})
+_SIGNATURES = frozenset(
+    {ActKind.SIGNATURE, ActKind.SUCCESSION_TO_SIGNATURE, ActKind.SIGNATURE_AD_REFERENDUM}
+)
 _CONSENTS = frozenset(
     {
         ActKind.DEFINITIVE_SIGNATURE,
@@ -69,14 +93,21 @@ _CONSENTS = frozenset(
         ActKind.APPROVAL,
         ActKind.FORMAL_CONFIRMATION,
         ActKind.CONSENT_TO_BE_BOUND,
+        ActKind.DECLARATION_OF_ACCEPTANCE,
     }
 )
+#: Kinds made under a named article, which their label carries
+#: (``declaration_art77``, ``notification_art25``).
+_UNDER_ARTICLE = (ActKind.DECLARATION, ActKind.NOTIFICATION)
 
 # On one day, a signature comes before anything else (a signature and a
 # ratification deposited together — Ghana, 7 Sep 2000 — make a signatory that
 # is at once a party).  Other same-day acts keep the order of the record: a
 # denunciation taking effect at once and a new accession on the same day mean
 # different things in different orders, and only the source knows which.
+# A signature ad referendum is a signature (0); its confirmation, a
+# provisional acceptance, an application and a notification come with the
+# other acts (1).
 _ORDER = {k: 0 if k.is_signature else 1 for k in ActKind}
 
 
@@ -123,7 +154,8 @@ class Act:
         a given date).
     :ivar kind: what the act is.
     :ivar date: when it was done (deposited, signed, notified), possibly partial.
-    :ivar article: for a declaration, the article it is made under (``"77"``).
+    :ivar article: for a declaration or a notification, the article it is made
+        under (``"77"``, ``"7(1)(b)"``).
     :ivar sources: where the fact comes from.
     :ivar note: free text.
     :ivar listed_as: the participant's name as the source lists it.
@@ -179,9 +211,10 @@ date=PartialDate.parse('2021-01-05'), ...)
 
 
 def action_label(kind: ActKind, article: str | None = None) -> str:
-    """Label for a kind (and article): ``declaration_art76`` for a declaration."""
-    if kind is ActKind.DECLARATION and article:
-        return f"declaration_art{article}"
+    """Label for a kind (and article): ``declaration_art76`` for a declaration,
+    ``notification_art25`` for a notification under an article."""
+    if kind in _UNDER_ARTICLE and article:
+        return f"{kind.value}_art{article}"
     return kind.value
 
 
@@ -190,15 +223,24 @@ def parse_action(label: str) -> tuple[ActKind, str | None]:
 
     >>> parse_action("declaration_art77")
     (<ActKind.DECLARATION: 'declaration'>, '77')
+    >>> parse_action("notification_art7(1)(b)")
+    (<ActKind.NOTIFICATION: 'notification'>, '7(1)(b)')
 
     :raises ValueError: naming the label when it is not a known kind.
     """
-    if label.startswith("declaration_art") and len(label) > len("declaration_art"):
-        return ActKind.DECLARATION, label[len("declaration_art") :]
+    for kind in _UNDER_ARTICLE:
+        prefix = f"{kind.value}_art"
+        if label.startswith(prefix) and len(label) > len(prefix):
+            return kind, label[len(prefix) :]
     try:
         return ActKind(label), None
     except ValueError:
-        known = ", ".join(k.value for k in ActKind)
-        raise ValueError(
-            f"unknown act kind {label!r}; known: {known}, declaration_artN"
-        ) from None
+        pass
+    values = [k.value for k in ActKind]
+    close = difflib.get_close_matches(label, values, n=1)
+    if close:  # a typo: the likely kind, not the list of all of them
+        raise ValueError(f"unknown act kind {label!r}; did you mean {close[0]!r}? (an ActKind "
+                         f"value, declaration_artN or notification_artN)")
+    known = ", ".join(values)
+    raise ValueError(
+        f"unknown act kind {label!r}; known: {known}, declaration_artN, notification_artN")

@@ -398,6 +398,7 @@ _DEFAULT_CONSENT = frozenset(
         ActKind.DEFINITIVE_SIGNATURE,
         ActKind.FORMAL_CONFIRMATION,
         ActKind.CONSENT_TO_BE_BOUND,
+        ActKind.DECLARATION_OF_ACCEPTANCE,
     }
 )
 
@@ -480,7 +481,16 @@ class Rules:
                     f"Rules.{name}: kinds must express consent to be bound, not {bad}")
 
     def role(self, kind: ActKind) -> Role:
-        """What an act of *kind* does under these rules."""
+        """What an act of *kind* does under these rules.
+
+        A signature, a succession to a signature and a signature ad referendum
+        make a signatory; a kind in :attr:`consent` makes a party; a
+        denunciation ends a party's participation.  Every other kind — a
+        declaration or a notification under an article, a provisional
+        application or acceptance, an application (to a territory or an
+        agency), the confirmation of a signature ad referendum, a consent kind
+        these rules do not admit — changes no status (:attr:`Role.NONE`).
+        """
         if kind.is_signature:
             return Role.SIGNATURE
         if kind in self.consent:

@@ -54,6 +54,7 @@ $.months: expected a whole number (value: '3')
 
 from __future__ import annotations
 
+import difflib
 import enum
 import json
 import re
@@ -201,12 +202,24 @@ def _structure_partial(value: object, _type: type[Any]) -> PartialDate:
     return PartialDate.parse(value)
 
 
+def _expected(type_: type[enum.Enum], value: object) -> str:
+    """What a value of *type_* could be, in a message of bounded length: every
+    value of a short enum; of a long one (ActKind), how many there are and
+    the ones nearest *value*."""
+    values = [str(m.value) for m in type_]
+    if len(values) <= 8:
+        return "expected one of " + ", ".join(repr(v) for v in values)
+    near = difflib.get_close_matches(value, values, n=3) if isinstance(value, str) else []
+    shown = ", ".join(repr(v) for v in (near or values[:3]))
+    return (f"expected one of its {len(values)} values "
+            f"({'nearest' if near else 'e.g.'} {shown})")
+
+
 def _structure_enum(value: object, type_: type[enum.Enum]) -> enum.Enum:
     for member in type_:
         if member.value == value and type(value) is type(member.value):
             return member
-    known = ", ".join(repr(m.value) for m in type_)
-    raise ValueError(f"unknown {type_.__name__}; expected one of {known}")
+    raise ValueError(f"unknown {type_.__name__}; {_expected(type_, value)}")
 
 
 def _is_kinds(type_: Any) -> bool:
@@ -826,12 +839,11 @@ class _Reader:
         for m in tp:
             if m.value == data and type(data) is type(m.value):
                 return m
-        known = ", ".join(repr(m.value) for m in tp)
         code = "unknown-kind" if tp is ActKind else "bad-value"
         if isinstance(data, str) and text_problem(data) is not None:
             self.text(data, path)
         else:
-            self.report(path, data, f"unknown {tp.__name__}; expected one of {known}", code)
+            self.report(path, data, f"unknown {tp.__name__}; {_expected(tp, data)}", code)
         return _FAIL
 
     def items(self, data: object, plan: _Plan, path: _Path) -> Any:

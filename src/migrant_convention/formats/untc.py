@@ -51,6 +51,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Literal, overload
 
 import attrs
 
@@ -67,8 +68,10 @@ from ..errors import Problem, UnknownParticipantError, raise_if_problems
 from ..places.names import lookup_participant, participant_names
 
 __all__ = [
+    "CellKind",
     "Column",
     "UntcReading",
+    "article_of_label",
     "deposit_only_treaty",
     "lookup_participant",
     "parse_column",
@@ -108,15 +111,23 @@ def _participant_of(name: str) -> tuple[Participant, str, tuple[str, ...]]:
 _KIND_OF_LABEL: tuple[tuple[str, ActKind | None], ...] = (
     # Most specific first; a label names a kind when it starts with the words.
     ("succession to signature", ActKind.SUCCESSION_TO_SIGNATURE),
-    ("confirmation of signature", None),  # definitive or not depends on the treaty
-    ("definitive signature or", None),    # two kinds in one label
+    # Confirmed, a signature ad referendum is a full signature (Vienna
+    # Convention, art. 12(2)(b)); its confirmation changes no status, except
+    # in a column of definitive signatures (see Column.kind).
+    ("confirmation of signature", ActKind.CONFIRMATION_OF_SIGNATURE),
+    # "Definitive signature or participation in the Convention and the
+    # Protocol" (XVIII-2), "Definitive signature or acceptance of the Protocol"
+    # (XIII-2): two kinds of consent in one label, the table does not say which.
+    ("definitive signature or", ActKind.CONSENT_TO_BE_BOUND),
     ("definitive signature", ActKind.DEFINITIVE_SIGNATURE),
-    ("signature", ActKind.SIGNATURE),     # incl. "ad referendum", "by non-regional members"
+    ("signature ad referendum", ActKind.SIGNATURE_AD_REFERENDUM),
+    ("signature", ActKind.SIGNATURE),     # incl. "by non-regional members"
     ("ratification", ActKind.RATIFICATION),
     ("accession", ActKind.ACCESSION),
     ("succession", ActKind.SUCCESSION),
     ("definitive acceptance", ActKind.ACCEPTANCE),
-    ("provisional acceptance", None),
+    # "Provisional acceptance/accession" (XIX-34) says one or the other.
+    ("provisional acceptance", ActKind.PROVISIONAL_ACCEPTANCE),
     ("acceptance", ActKind.ACCEPTANCE),   # incl. "ipso facto by virtue of article 10"
     ("approval", ActKind.APPROVAL),
     ("formal confirmation", ActKind.FORMAL_CONFIRMATION),
@@ -127,12 +138,24 @@ _KIND_OF_LABEL: tuple[tuple[str, ActKind | None], ...] = (
     ("participation", ActKind.CONSENT_TO_BE_BOUND),
     ("provisional application", ActKind.PROVISIONAL_APPLICATION),
     ("undertaking of provisional application", ActKind.PROVISIONAL_APPLICATION),
+    # "Notification in respect of the Agreement as amended(d)" (VI-3, VI-9):
+    # the UN's mark for a succession, by successor States of French Indochina.
+    ("notification in respect of", ActKind.SUCCESSION),
+    ("notification", ActKind.NOTIFICATION),  # "under article 25", "of non-provisional..."
+    ("application", ActKind.APPLICATION),
+)
+# Labels that name more than one kind: the reader says so in the act's note.
+_ONE_OF = (
+    ("definitive signature or", "a definitive signature or another consent to be bound"),
+    ("provisional acceptance/accession", "a provisional acceptance or accession"),
 )
 
 _ITEM = re.compile(r"^(?P<label>.*?)\s*\((?P<mark>[A-Za-z]{1,3})\)$")
 # Items are separated by a comma and a capital: "Participation ... by virtue of
 # ratification, accession or succession ..." is one item.
 _SPLIT = re.compile(r",\s*(?=[A-Z])")
+# "under article 25", "under article 7 (1) (b)": the article of a notification.
+_UNDER_ARTICLE = re.compile(r"\bunder article\s+(\d+[A-Za-z]?(?:\s*\(\w{1,4}\))*)", re.ASCII)
 
 
 def kind_of_label(label: str) -> ActKind | None:
@@ -140,6 +163,8 @@ def kind_of_label(label: str) -> ActKind | None:
 
     >>> kind_of_label("Accession to the Convention as amended")
     <ActKind.ACCESSION: 'accession'>
+    >>> kind_of_label("Notification under article 25")
+    <ActKind.NOTIFICATION: 'notification'>
     >>> kind_of_label("UNTS Volume") is None
     True
     """
@@ -148,6 +173,35 @@ def kind_of_label(label: str) -> ActKind | None:
         if low == words or low.startswith((words + " ", words + "/")):
             return kind
     return None
+
+
+def article_of_label(label: str) -> str | None:
+    """The article a label names its act under, without spaces, if any.
+
+    >>> article_of_label("Notification of non-provisional application under article 7 (1) (b)")
+    '7(1)(b)'
+    >>> article_of_label("Application") is None
+    True
+    """
+    m = _UNDER_ARTICLE.search(" ".join(label.split()))
+    return None if m is None else "".join(m.group(1).split())
+
+
+@attrs.frozen
+class CellKind:
+    """What a cell of a column is, as :meth:`Column.read` says.
+
+    :ivar kind: the act kind.
+    :ivar label: the header's label(s) for it, ``" / "``-joined.
+    :ivar article: the article the label names (a notification's), if any.
+    :ivar remark: what the header leaves open, said in the act's note
+        (empty when the header is plain).
+    """
+
+    kind: ActKind
+    label: str
+    article: str | None = None
+    remark: str = ""
 
 
 @attrs.frozen
@@ -165,19 +219,71 @@ class Column:
 
     def kind(self, mark: str | None) -> tuple[ActKind, str] | str:
         """The kind (and label) of a cell with *mark*, or why there is none."""
+        read = self.read(mark)
+        return read if isinstance(read, str) else (read.kind, read.label)
+
+    def read(self, mark: str | None) -> CellKind | str:
+        """The kind of a cell with *mark*, with its article and what the
+        header leaves open, or why there is none.
+
+        * Where the header defines the mark, the mark decides (``s`` is a
+          definitive signature in most tables, a signature ad referendum in
+          XIV-7's).
+        * A column whose header lists one marked label and nothing unmarked
+          (``"Signature ad referendum (s)"``) holds that kind, marked or not.
+        * Several labels for one mark are one kind, or all kinds of consent
+          to be bound (``"Definitive signature of the Protocol, Acceptance of
+          the Protocol"``): then the act is a consent to be bound, and its
+          note says the table does not tell which.  Labels of different
+          roles (a signature and a ratification) are refused.
+        * "Confirmation of signature" in a column of definitive signatures
+          confirms a signature ad referendum as definitive: a definitive
+          signature (XIV-7-a).
+        """
         labels = self.unmarked if mark is None else self.marks.get(mark, ())
+        remark = ""
+        if not labels and mark is None and len(self.marks) == 1:
+            (only, labels), = self.marks.items()
+            remark = (f"unmarked, in a column whose header lists only "
+                      f"{labels[0]!r} ({only})")
         if not labels:
             if mark is None:
                 return f"the header {self.header!r} gives no kind for an unmarked date"
             return f"the header {self.header!r} does not define the mark {mark!r}"
         kinds = {kind_of_label(label) for label in labels}
-        if len(kinds) > 1:
+        label = " / ".join(labels)
+        if None in kinds:
+            unknown = next(lb for lb in labels if kind_of_label(lb) is None)
+            return f"{unknown!r} is not a kind of act this library models"
+        known = {k for k in kinds if k is not None}
+        if known == {ActKind.CONFIRMATION_OF_SIGNATURE} and self._of_kind(
+                ActKind.DEFINITIVE_SIGNATURE):
+            return CellKind(ActKind.DEFINITIVE_SIGNATURE, label, None, _add(
+                remark, "the confirmation of a signature ad referendum, in the header's "
+                "column of definitive signatures"))
+        if len(known) > 1:
             which = "an unmarked date" if mark is None else f"the mark {mark!r}"
-            return f"the header {self.header!r} gives several kinds for {which}: {labels}"
-        kind = kinds.pop()
-        if kind is None:
-            return f"{labels[0]!r} is not a kind of act this library models"
-        return kind, " / ".join(labels)
+            if not all(k.is_consent for k in known):
+                return f"the header {self.header!r} gives several kinds for {which}: {labels}"
+            return CellKind(ActKind.CONSENT_TO_BE_BOUND, label, None, _add(
+                remark, f"the header lists these {len(labels)} kinds of consent for "
+                f"{which}: the table does not say which"))
+        kind = known.pop()
+        articles = {article_of_label(lb) for lb in labels}
+        article = articles.pop() if len(articles) == 1 else None
+        low = " ".join(labels[0].split()).casefold()
+        for words, says in _ONE_OF:
+            if low.startswith(words):
+                remark = _add(remark, f"the label names {says}: the table does not say which")
+        return CellKind(kind, label, article, remark)
+
+    def _of_kind(self, kind: ActKind) -> bool:
+        return any(kind_of_label(label) is kind
+                   for labels in (self.unmarked, *self.marks.values()) for label in labels)
+
+
+def _add(first: str, second: str) -> str:
+    return f"{first}; {second}" if first else second
 
 
 def parse_column(header: str) -> Column:
@@ -237,21 +343,87 @@ def _parse_cell(text: str) -> tuple[date, str | None, tuple[str, ...]] | tuple[s
     return day, m.group("mark"), notes
 
 
+# -- attached facts ---------------------------------------------------------------------
+
+# The Charter's table (I-2) lists, for each State admitted after 1945, the
+# General Assembly resolution admitting it, the day it was adopted, and the
+# registration and United Nations Treaty Series citation of the State's
+# declaration of acceptance of the Charter's obligations.  A table with a
+# "Resolution" and a "Date of Adoption" column has that layout: the date of
+# adoption is the day of the act (membership, and so the declaration, takes
+# effect on the day of the General Assembly's decision: its Rules of
+# Procedure, rule 138); the other cells are facts attached to it.
+_ADOPTION = "date of adoption"
+_FACTS: dict[str, tuple[str, re.Pattern[str] | None]] = {
+    # column (casefolded): (what the fact is, the form its text must have;
+    # None for a date).
+    "resolution": ("General Assembly resolution", re.compile(
+        r"^(?:[A-Z]{1,2}-)?\d[\d ]{0,7}(?:/\d{1,4})?(?: \((?:[A-Z]{1,2}-)?[IVXLC]{1,8}\))?$",
+        re.ASCII)),
+    "registration date": ("registered", None),
+    "registration number": ("registration no.", re.compile(r"^\d{1,7}$", re.ASCII)),
+    "unts volume": ("vol.", re.compile(r"^\d{1,5}$", re.ASCII)),
+    "unts page": ("p.", re.compile(r"^(?:\d{1,5}|N/A)$", re.ASCII)),
+}
+
+
+def _layout(header: Sequence[str]) -> tuple[int | None, dict[int, str]]:
+    """The column of a declaration-of-acceptance act and the fact columns, by
+    index, if the table has the Charter's layout; else ``(None, {})``."""
+    low = [" ".join(h.split()).casefold() for h in header]
+    if _ADOPTION not in low or "resolution" not in low:
+        return None, {}
+    return low.index(_ADOPTION), {i: h for i, h in enumerate(low) if h in _FACTS}
+
+
+def _fact(column: str, text: str) -> str | tuple[str, str]:
+    """The fact's text as the act keeps it, or (error code, message)."""
+    what, form = _FACTS[column]
+    clean = " ".join(text.split())
+    if form is None:
+        parsed = _parse_cell(clean)
+        if len(parsed) == 2:
+            return parsed
+        day, mark, notes = parsed
+        if mark is not None or notes:
+            return "bad-fact", "a registration date takes no mark or footnote"
+        return f"{what} {day.isoformat()}"
+    if not form.fullmatch(clean):
+        return "bad-fact", f"not a {column} in the UN's form ({what} ...)"
+    return f"{what} {clean}"
+
+
+def _attach(act: Act, facts: Sequence[tuple[str, str]]) -> Act:
+    """*act* with the facts of its row: the resolution and the registration
+    in its note, the UNTS citation in its sources."""
+    got = dict(facts)
+    note = [got[c] for c in ("resolution", "registration date", "registration number")
+            if c in got]
+    cite = ", ".join(got[c] for c in ("unts volume", "unts page") if c in got)
+    sources = (*act.sources, f"United Nations Treaty Series, {cite}") if cite else act.sources
+    return attrs.evolve(act, note=_add(act.note, "; ".join(note)) if note else act.note,
+                        sources=sources)
+
+
 # -- tables ------------------------------------------------------------------------------
 
 @attrs.frozen
 class UntcReading:
     """What :func:`parse_table` found.
 
-    ``cells == len(record.acts) + len(problems)``: every non-empty cell is an
-    act or a problem.
+    Every non-empty cell is an act, a fact attached to an act (the
+    registration number or UNTS citation of a declaration in the Charter's
+    table, I-2) or a problem: ``cells == acts + len(problems)`` and
+    ``all_cells == acts + attached + len(problems)`` when nothing is
+    :attr:`unlisted`.
 
     :ivar record: the acts read, with the treaty given (or a deposit-only one).
     :ivar locations: where each act came from (file, row, column).
     :ivar problems: one per non-empty cell that is not an act.
     :ivar table_problems: problems of the table itself (its CSV, header, names of rows
         without any act), not of a cell.
-    :ivar cells: how many non-empty cells there are besides participant names.
+    :ivar cells: how many non-empty cells, besides participant names, are acts
+        or problems.
     :ivar record_problems: what :func:`~migrant_convention.core.validate.problems`
         finds in the record (empty with ``validate=False``), located at the
         acts' cells.
@@ -259,6 +431,8 @@ class UntcReading:
         :data:`~migrant_convention._rows.MAX_PROBLEMS` of each kind and not
         kept: ``cells == len(record.acts) + len(problems)`` when no cell
         problem is unlisted.
+    :ivar attached: how many non-empty cells are facts attached to an act
+        (in its note or sources; see :doc:`/explanation/untc-kinds`).
     """
 
     record: TreatyRecord
@@ -268,6 +442,18 @@ class UntcReading:
     cells: int
     record_problems: tuple[Problem, ...] = ()
     unlisted: int = 0
+    attached: int = 0
+
+    @property
+    def acts(self) -> int:
+        """How many acts were read (``len(record.acts)``)."""
+        return len(self.record.acts)
+
+    @property
+    def all_cells(self) -> int:
+        """Every non-empty cell besides participant names: :attr:`cells` and
+        :attr:`attached`."""
+        return self.cells + self.attached
 
     @property
     def all_problems(self) -> tuple[Problem, ...]:
@@ -321,10 +507,12 @@ def treaty_id(file_name: str) -> str:
     return f"{roman}-{rest}"
 
 
-def _note(label: str, kind: ActKind, footnotes: Sequence[str]) -> str:
+def _note(label: str, kind: ActKind, footnotes: Sequence[str], remark: str = "") -> str:
     parts = []
     if " ".join(label.split()).casefold() != kind.value.replace("_", " "):
         parts.append(f"listed as {label!r}")
+    if remark:
+        parts.append(remark)
     if footnotes:
         parts.append(f"table footnote(s) {', '.join(footnotes)}")
     return "; ".join(parts)
@@ -336,6 +524,10 @@ def parse_table(
 ) -> UntcReading:
     """Read a status table, keeping every act and every problem (up to 1,000
     of each kind: see :attr:`UntcReading.unlisted`).
+
+    This is the lenient reading: the acts of every readable cell, and every
+    problem, whatever their number (``read_table(..., partial=True)`` gives
+    the same).
 
     :param text: the table as CSV text (first column ``Participant``).
     :param source: the file name, used in locations and the acts' sources.
@@ -362,16 +554,16 @@ def parse_table(
                                       header[0] if header else "",
                                       "the first column must be 'Participant'", "bad-header"))
     columns = [parse_column(h) for h in header[1:]]
+    adoption, fact_columns = _layout(header)
     acts: list[Act] = []
     locations: list[str] = []
     participants: dict[str, Participant] = {}
-    cells = 0
+    cells = attached = 0
     for line, row, ok in records:
         if not ok:
             continue  # reported by the reader
         name = row[0] if row else ""
         filled = [(i, c) for i, c in enumerate(row[1:], start=1) if c.strip()]
-        cells += len(filled)
         who: tuple[Participant, str, tuple[str, ...]] | None = None
         name_problem: tuple[str, str] | None = None
         if not name.strip():
@@ -385,35 +577,58 @@ def parse_table(
         if name_problem and not filled:
             table_problems.append(Problem(f"{source}, row {line}, column 'Participant'", name,
                                           name_problem[1], name_problem[0]))
+        row_acts: list[int] = []  # indexes in acts of this row's acts
+        facts: list[tuple[str, str, str, str]] = []  # (column, fact, where, cell)
         for i, cell in filled:
             head = header[i] if i < len(header) else f"#{i + 1}"
             where = f"{source}, row {line}, column {head!r}"
             if name_problem:
+                cells += 1
                 problems.append(Problem(where, cell, name_problem[1], name_problem[0]))
                 continue
             assert who is not None
             if i > len(columns):
+                cells += 1
                 problems.append(Problem(where, cell, "a cell beyond the last column",
                                         "extra-cells"))
                 continue
+            if i in fact_columns:
+                fact = _fact(fact_columns[i], cell)
+                if isinstance(fact, tuple):
+                    cells += 1
+                    problems.append(Problem(where, cell, fact[1], fact[0]))
+                else:
+                    facts.append((fact_columns[i], fact, where, cell))
+                continue
+            cells += 1
             parsed = _parse_cell(cell)
-            column = columns[i - 1]
             if len(parsed) == 2:
                 code, message = parsed
                 problems.append(Problem(where, cell, message, code))
                 continue
             day, mark, cell_notes = parsed
-            kind = column.kind(mark)
-            if isinstance(kind, str):
-                problems.append(Problem(where, cell, kind,
+            if i == adoption:
+                if mark is not None:
+                    problems.append(Problem(where, cell, "a date of adoption takes no mark",
+                                            "unknown-mark"))
+                    continue
+                read: CellKind | str = CellKind(
+                    ActKind.DECLARATION_OF_ACCEPTANCE, "declaration of acceptance", None,
+                    "dated by the General Assembly's adoption of the resolution admitting "
+                    "the State")
+            else:
+                read = columns[i - 1].read(mark)
+            if isinstance(read, str):
+                problems.append(Problem(where, cell, read,
                                         "unknown-mark" if mark is not None and
-                                        mark not in column.marks else "unknown-kind"))
+                                        mark not in columns[i - 1].marks else "unknown-kind"))
                 continue
             participant, listed, name_notes = who
-            act_kind, label = kind
-            acts.append(Act(participant.code, act_kind, PartialDate.day(day), None,
+            row_acts.append(len(acts))
+            acts.append(Act(participant.code, read.kind, PartialDate.day(day), read.article,
                             (f"{SOURCE} {source}",),
-                            _note(label, act_kind, (*name_notes, *cell_notes)), listed))
+                            _note(read.label, read.kind, (*name_notes, *cell_notes),
+                                  read.remark), listed))
             locations.append(where)
             known = participants.get(participant.code)
             if known is None:
@@ -421,6 +636,15 @@ def parse_table(
             elif listed != known.name and listed not in known.former_names:
                 participants[participant.code] = attrs.evolve(
                     known, former_names=(*known.former_names, listed))
+        if facts and len(row_acts) == 1:
+            acts[row_acts[0]] = _attach(acts[row_acts[0]], [(c, f) for c, f, _, _ in facts])
+            attached += len(facts)
+        else:
+            why = ("no act in its row to attach it to" if not row_acts else
+                   f"{len(row_acts)} acts in its row: which one it belongs to is not said")
+            for _, _, where, cell in facts:
+                cells += 1
+                problems.append(Problem(where, cell, f"a fact with {why}", "fact-without-act"))
     if treaty is None:
         earliest = min((a.date.latest for a in acts), default=date(1945, 1, 1))
         treaty = deposit_only_treaty(treaty_id(source), adopted=min(earliest, date(1945, 1, 1)))
@@ -431,20 +655,45 @@ def parse_table(
         checked = record_problems(record, universe, locations=locations)
     unlisted = table_problems.more + problems.more + max(0, len(checked) - MAX_PROBLEMS)
     return UntcReading(record, tuple(locations), tuple(problems), tuple(table_problems), cells,
-                       tuple(checked[:MAX_PROBLEMS]), unlisted)
+                       tuple(checked[:MAX_PROBLEMS]), unlisted, attached)
 
 
+@overload
+def read_table(
+    text: str, source: str = ..., *, treaty: Treaty | None = ..., as_of: date | None = ...,
+    universe: Universe | None = ..., validate: bool = ..., partial: Literal[False] = ...,
+) -> TreatyRecord: ...
+@overload
+def read_table(
+    text: str, source: str = ..., *, treaty: Treaty | None = ..., as_of: date | None = ...,
+    universe: Universe | None = ..., validate: bool = ..., partial: Literal[True],
+) -> UntcReading: ...
+@overload
+def read_table(
+    text: str, source: str = ..., *, treaty: Treaty | None = ..., as_of: date | None = ...,
+    universe: Universe | None = ..., validate: bool = ..., partial: bool,
+) -> TreatyRecord | UntcReading: ...
 def read_table(
     text: str, source: str = "<table>", *, treaty: Treaty | None = None,
     as_of: date | None = None, universe: Universe | None = None, validate: bool = True,
-) -> TreatyRecord:
+    partial: bool = False,
+) -> TreatyRecord | UntcReading:
     """Read a status table into a record (see :func:`parse_table`), checked as
     :func:`~migrant_convention.core.validate.validate_record` checks one
     (against *universe* if given) unless *validate* is false.
 
-    :raises ValidationError: listing every problem (file, row, column, text).
+    :param partial: ``True`` to read a table that has problems anyway: the
+        result is then the :class:`UntcReading` of :func:`parse_table`, whose
+        ``record`` holds the acts of every readable cell and whose
+        ``all_problems`` lists every problem; nothing is raised.  Opt in only
+        knowing the record is incomplete: a cell that is a problem is an act
+        missing from the record.
+    :raises ValidationError: listing every problem (file, row, column, text),
+        unless *partial*.
     """
     reading = parse_table(text, source, treaty=treaty, as_of=as_of, universe=universe,
                           validate=validate)
+    if partial:
+        return reading
     raise_if_problems(f"invalid UN Treaty Collection table {source}", reading.all_problems)
     return reading.record
