@@ -5,10 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
+import migrant_convention as mc
+from migrant_convention import csvio
 from migrant_convention.cli import main
 
 TABLES = Path(__file__).resolve().parents[1] / "data" / "untc-2015" / "treaties"
@@ -98,3 +104,104 @@ def test_a_known_status_with_an_unknown_start_is_told_not_refused() -> None:
     assert (got["status"], got["in_force_for_it"]) == ("party_in_force", None)
     # On a day its status itself depends on that date: undecidable, exit 3.
     assert run("status", "--treaty", "C097", "GBR", "--on", "2010-01-01")[0] == 3
+
+
+def test_an_undecidable_cell_is_a_question_mark_with_a_note_saying_why() -> None:
+    code, text = run("instruments", "--on", "2015-12-18")
+    assert code == 0
+    mauritius = next(line for line in text.splitlines() if line.strip().startswith("Mauritius"))
+    assert mauritius.split()[1:] == ["-", "?", "-", "in", "force"]
+    note = " ".join(text[text.index("* C097:"):].split())
+    assert note.startswith("* C097: the status of GBR, MUS, NGA, ZMB ('?') and its counts on "
+                           "2015-12-18 depend on dates known only approximately: MUS "
+                           "ratification dated [..2023-10-26];")
+    assert note.endswith("and 4 more. Give --resolve earliest or --resolve latest to choose.")
+    # Both lists are printed, the States party to none of the four included.
+    none_ = " ".join(text[text.index("Party to none: "):].split())
+    assert none_.startswith("Party to none: 104 (AFG, AGO, AND,")
+    assert "GBR" not in none_.split("Legend")[0]  # its C097 cell is undecidable
+
+
+def test_resolve_chooses_and_says_so() -> None:
+    code, text = run("instruments", "--on", "2015-12-18", "--resolve", "earliest")
+    assert code == 0
+    assert "?" not in text.split("Parties (in force")[0]
+    assert "* C097" not in text
+    assert "read at their earliest possible day (--resolve earliest)" in text
+    code, text = run("instruments", "--on", "2015-12-18", "--resolve", "latest", "--json")
+    got = json.loads(text)
+    assert got["resolve"] == "latest"
+    assert got["undecidable"] == {}
+    assert got["counts"]["C097"]["parties"] >= 45
+
+
+def test_json_names_what_an_undecidable_count_depends_on() -> None:
+    code, text = run("instruments", "--on", "1979-06-01", "--json")
+    assert code == 0
+    got = json.loads(text)
+    assert got["counts"]["C143"] is None
+    assert "CMR ratification (its entry into force) dated 1978" in got["depends_on"]["C143"]
+    assert got["undecidable"]["C143"].startswith("ratification by numbers on 1979-06-01 is "
+                                                 "undecidable")
+    cameroon = next(s for s in got["states"] if s["code"] == "CMR")
+    assert cameroon["C143"] is None
+    assert "CMR" not in got["party_to_all"] + got["party_to_none"]
+
+
+def test_csv_is_spreadsheet_safe(tmp_path: Path) -> None:
+    periods = [attrs.evolve(p, name="=HYPERLINK(\"x\")") if p.code == "PHL" else p
+               for p in mc.data.states().periods]
+    (tmp_path / "u.csv").write_text(csvio.write_universe(periods), encoding="utf-8")
+    code, text = run("instruments", "--on", "2015-12-18", "--csv", "--universe",
+                     str(tmp_path / "u.csv"))
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(text)))
+    assert ["PHL", "'=HYPERLINK(\"x\")", *["party_in_force"] * 4] in rows
+    # An undecidable cell is an empty one.
+    assert ["GBR", "United Kingdom of Great Britain and Northern Ireland", "no_action", "",
+            "no_action", "no_action"] in rows
+
+
+@pytest.mark.parametrize("argv", [
+    ("instruments", "--treaty", "C999"),
+    ("instruments", "--treaty", ""),
+    ("instruments", "--on", "2015-02-30"),
+    ("instruments", "--csv", "--json"),
+    ("instruments", "--resolve", "strict"),
+    ("numbers", "--treaty", "IV-14"),
+    ("status", "--treaty", "C190", "PHL"),
+])
+def test_bad_arguments_are_one_line_exit_2(argv: tuple[str, ...],
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(list(argv), io.StringIO()) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ")
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_an_unknown_instrument_names_the_bundled_ones(capsys: pytest.CaptureFixture[str]
+                                                      ) -> None:
+    assert run("instruments", "--treaty", "C189", "--treaty", "C999")[0] == 2
+    assert capsys.readouterr().err == ("error: unknown treaty 'C999' (bundled: IV-13, C097, "
+                                       "C143, C189)\n")
+
+
+def test_ids_are_case_insensitive_and_not_repeated() -> None:
+    code, text = run("instruments", "--on", "2025-01-01", "--json", "--treaty", "c189",
+                     "--treaty", "C189", "--treaty", "iv-13")
+    assert code == 0
+    assert json.loads(text)["instruments"] == ["C189", "IV-13"]
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_any_terminal_encoding_and_no_traceback(encoding: str) -> None:
+    environ = {k: v for k, v in os.environ.items()
+               if k not in ("PYTHONIOENCODING", "PYTHONUTF8", "LC_ALL", "LANG")}
+    done = subprocess.run([sys.executable, "-m", "migrant_convention", "instruments", "--on",
+                           "2015-12-18"], env={**environ, "PYTHONIOENCODING": encoding},
+                          capture_output=True, timeout=60, check=False)
+    assert (done.returncode, done.stderr) == (0, b"")
+    out = done.stdout.decode("ascii" if encoding == "ascii" else "latin-1")
+    assert ("T\\xfcrkiye" if encoding == "ascii" else "T\u00fcrkiye") in out
+    assert "\\u2026" in out  # the ellipsis of a shortened name

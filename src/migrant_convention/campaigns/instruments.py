@@ -13,6 +13,17 @@ registrations are) is never guessed under the default strict policy: that
 State's cell is ``None`` (undecidable) and, if the instrument's counts depend
 on it, so are its counts, with the reason kept.
 
+Why the records are arguments: this module is in the ``campaigns`` layer,
+which sits below ``formats`` and ``data`` (``tests/test_layering.py``;
+``docs/explanation/architecture.md``), so it may not load the bundled
+records itself.  The command line (``instruments``) and the documentation
+pass the bundled ones; :data:`CAMPAIGN_INSTRUMENTS` only names them.  For the
+same reason the tidy rows below follow the conventions of
+:mod:`migrant_convention.formats.tidy` (plain values, ISO days, ``None`` for
+what is not known, the column names ``treaty``, ``date``, ``participant`` and
+those of :meth:`Counts.as_dict`) without importing it; pass them to
+:func:`migrant_convention.formats.tidy.to_csv` for CSV.
+
 >>> from datetime import date
 >>> from migrant_convention import data
 >>> records = {i: data.record(i) for i in CAMPAIGN_INSTRUMENTS}
@@ -23,6 +34,18 @@ on it, so are its counts, with the reason kept.
 (<Status.PARTY_IN_FORCE: 'party_in_force'>, <Status.PARTY_IN_FORCE: 'party_in_force'>)
 >>> len(table.party_to_all) <= min(c.parties for c in table.counts.values())
 True
+
+Rows for a data frame: wide (one per State), long (one per State and
+instrument) and the counts (one per instrument):
+
+>>> table.tidy()[0]
+{'code': 'AFG', 'name': 'Afghanistan', 'IV-13': 'no_action', 'C097': 'no_action', \
+'C143': 'no_action', 'C189': 'no_action'}
+>>> [r for r in table.status_rows() if r["participant"] == "SWE"][2]
+{'treaty': 'C143', 'date': '2025-01-01', 'participant': 'SWE', 'name': 'Sweden', \
+'status': 'party_in_force', 'party': True}
+>>> table.count_rows()[3]["parties"]
+36
 """
 
 from __future__ import annotations
@@ -39,13 +62,23 @@ from ..core.status_types import Counts, Status
 from ..core.universe import Universe
 from ..errors import UndecidableError
 
-__all__ = ["CAMPAIGN_INSTRUMENTS", "SideBySide", "StateRow", "side_by_side"]
+__all__ = ["CAMPAIGN_INSTRUMENTS", "COUNT_FIELDS", "STATUS_FIELDS", "SideBySide", "StateRow",
+           "side_by_side"]
 
 #: The instruments the Step It Up campaign promoted, by the identifiers
 #: :func:`migrant_convention.data.record` knows.
 CAMPAIGN_INSTRUMENTS = ("IV-13", "C097", "C143", "C189")
 
 _PARTY = frozenset({Status.PARTY, Status.PARTY_IN_FORCE})
+
+#: A tidy row's value, as in :mod:`migrant_convention.formats.tidy`.
+Value = str | int | bool | None
+#: The columns of :meth:`SideBySide.status_rows`, in order.
+STATUS_FIELDS = ("treaty", "date", "participant", "name", "status", "party")
+#: The columns of :meth:`SideBySide.count_rows`, in order (those of
+#: :data:`migrant_convention.formats.tidy.COUNT_FIELDS`).
+COUNT_FIELDS = ("treaty", "date", "parties", "in_force", "signatories", "signatories_total",
+                "former_parties", "no_action", "states")
 
 
 @attrs.frozen
@@ -66,6 +99,8 @@ class SideBySide:
     :ivar rows: one per State of the universe on that date, by code.
     :ivar counts: each instrument's counts, or ``None`` if undecidable.
     :ivar undecidable: why, for each instrument whose counts are undecidable.
+    :ivar depends_on: for each of those instruments, the acts whose imprecise
+        dates the counts depend on (``"GBR ratification dated [..2023-10-26]"``).
     :ivar party_to_all: States party (in force or not) to every instrument.
     :ivar party_to_none: States party to none of them.  A State with an
         undecidable cell is in either list only if its decided cells settle it.
@@ -78,6 +113,7 @@ class SideBySide:
     undecidable: Mapping[str, str]
     party_to_all: tuple[str, ...]
     party_to_none: tuple[str, ...]
+    depends_on: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
     def row(self, code: str) -> StateRow:
         """The row of the State *code*.
@@ -90,12 +126,44 @@ class SideBySide:
         raise KeyError(code)
 
     def tidy(self) -> list[dict[str, str | None]]:
-        """One dict per State: ``code``, ``name``, then each instrument's
-        status value (``None`` when undecidable), for a data frame or CSV."""
+        """One dict per State (wide): ``code``, ``name``, then each
+        instrument's status value (``None`` when undecidable), for a data
+        frame or CSV."""
         return [{"code": r.code, "name": r.name,
                  **{i: (s.value if s is not None else None)
                     for i, s in zip(self.instruments, r.statuses, strict=True)}}
                 for r in self.rows]
+
+    def status_rows(self) -> list[dict[str, Value]]:
+        """One dict per State and instrument (long), States in code order,
+        instruments in the order asked; columns :data:`STATUS_FIELDS`.
+
+        ``status`` is the status's value and ``party`` whether it is
+        :attr:`~Status.PARTY` or :attr:`~Status.PARTY_IN_FORCE`; both are
+        ``None`` when undecidable.
+        """
+        day = self.on.isoformat()
+        return [{"treaty": i, "date": day, "participant": r.code, "name": r.name,
+                 "status": s.value if s is not None else None,
+                 "party": (s in _PARTY) if s is not None else None}
+                for r in self.rows
+                for i, s in zip(self.instruments, r.statuses, strict=True)]
+
+    def count_rows(self) -> list[dict[str, Value]]:
+        """One dict per instrument, in the order asked; columns
+        :data:`COUNT_FIELDS`, as :func:`migrant_convention.formats.tidy.count_rows`
+        gives them.  An instrument whose counts are undecidable has ``None``
+        for each figure (its reason is in :attr:`undecidable`); ``date`` and
+        ``states`` are always known."""
+        out: list[dict[str, Value]] = []
+        for i in self.instruments:
+            c = self.counts[i]
+            if c is not None:
+                out.append({"treaty": i, **c.as_dict()})
+            else:
+                out.append({"treaty": i, "date": self.on.isoformat(),
+                            **dict.fromkeys(COUNT_FIELDS[2:-1]), "states": len(self.rows)})
+        return out
 
 
 def side_by_side(records: Mapping[str, TreatyRecord], universe: Universe, on: date, *,
@@ -111,6 +179,7 @@ def side_by_side(records: Mapping[str, TreatyRecord], universe: Universe, on: da
     by_instrument: dict[str, dict[str, Status | None]] = {}
     all_counts: dict[str, Counts | None] = {}
     why: dict[str, str] = {}
+    acts: dict[str, tuple[str, ...]] = {}
     for i, record in records.items():
         try:
             by_instrument[i] = dict(statuses(record, universe, on, resolve=resolve))
@@ -129,6 +198,7 @@ def side_by_side(records: Mapping[str, TreatyRecord], universe: Universe, on: da
         except UndecidableError as exc:
             all_counts[i] = None
             why[i] = str(exc)
+            acts[i] = tuple(dict.fromkeys(f"{what} dated {d}" for what, d in exc.acts))
     rows = []
     to_all, to_none = [], []
     for code in codes:
@@ -139,4 +209,5 @@ def side_by_side(records: Mapping[str, TreatyRecord], universe: Universe, on: da
             to_all.append(code)
         if len(known) == len(cells_) and not any(s in _PARTY for s in known):
             to_none.append(code)
-    return SideBySide(on, ids, tuple(rows), all_counts, why, tuple(to_all), tuple(to_none))
+    return SideBySide(on, ids, tuple(rows), all_counts, why, tuple(to_all), tuple(to_none),
+                      acts)
