@@ -48,6 +48,7 @@ signatories and parties by deposit (its "in force" figures mean nothing).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -507,15 +508,23 @@ def treaty_id(file_name: str) -> str:
     return f"{roman}-{rest}"
 
 
-def _note(label: str, kind: ActKind, footnotes: Sequence[str], remark: str = "") -> str:
+@functools.lru_cache(maxsize=1024)
+def _listed(label: str, kind: ActKind, remark: str) -> str:
+    """The part of an act's note its column gives (the same for each cell)."""
     parts = []
     if " ".join(label.split()).casefold() != kind.value.replace("_", " "):
         parts.append(f"listed as {label!r}")
     if remark:
         parts.append(remark)
-    if footnotes:
-        parts.append(f"table footnote(s) {', '.join(footnotes)}")
     return "; ".join(parts)
+
+
+def _note(label: str, kind: ActKind, footnotes: Sequence[str], remark: str = "") -> str:
+    listed = _listed(label, kind, remark)
+    if not footnotes:
+        return listed
+    notes = f"table footnote(s) {', '.join(footnotes)}"
+    return f"{listed}; {notes}" if listed else notes
 
 
 def parse_table(
@@ -558,6 +567,7 @@ def parse_table(
     acts: list[Act] = []
     locations: list[str] = []
     participants: dict[str, Participant] = {}
+    kinds: dict[tuple[int, str | None], CellKind | str] = {}
     cells = attached = 0
     for line, row, ok in records:
         if not ok:
@@ -617,7 +627,11 @@ def parse_table(
                     "dated by the General Assembly's adoption of the resolution admitting "
                     "the State")
             else:
-                read = columns[i - 1].read(mark)
+                # A column's header is read once per mark, not once per cell.
+                known_read = kinds.get((i, mark))
+                if known_read is None:
+                    known_read = kinds[i, mark] = columns[i - 1].read(mark)
+                read = known_read
             if isinstance(read, str):
                 problems.append(Problem(where, cell, read,
                                         "unknown-mark" if mark is not None and
