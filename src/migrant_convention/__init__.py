@@ -260,10 +260,16 @@ def _bundled_states() -> object:
     return _importlib.import_module(".data", __name__).states()
 
 
-# Lower layers (places.names: a State's name on a date) ask for the bundled
-# universe through _bundled.load; the data layer parses it.  Say so here,
-# where both are known, so that it works whichever is imported first.
+def _bundled_final_clauses() -> object:
+    return _importlib.import_module(".data", __name__).treaties()
+
+
+# Lower layers (places.names: a State's name on a date; formats.untc: the
+# final clauses of a table's treaty) ask for bundled data through
+# _bundled.load; the data layer parses it.  Say so here, where both are
+# known, so that it works whichever is imported first.
 _importlib.import_module("._bundled", __name__).provide("states", _bundled_states)
+_importlib.import_module("._bundled", __name__).provide("final_clauses", _bundled_final_clauses)
 
 
 __version__ = "0.1.0"

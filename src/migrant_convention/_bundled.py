@@ -32,7 +32,7 @@ from importlib.resources import files
 
 import attrs
 
-__all__ = ["BUNDLED", "Dataset", "dataset", "load", "provide", "text"]
+__all__ = ["BUNDLED", "IN_CODE", "Dataset", "dataset", "load", "provide", "text"]
 
 _PACKAGE = "migrant_convention"
 _FOLDER = "_data"
@@ -203,6 +203,12 @@ def text(name: str) -> str:
 
 _LOADERS: dict[str, Callable[[], object]] = {}
 
+#: Bundled data written as code rather than as a file of ``_data/``, that a
+#: lower layer may also :func:`load`: the final clauses of the core UN
+#: treaties (``migrant_convention.data.final_clauses``), by UN Treaty
+#: Collection id, which the UN table reader applies to a table of a known id.
+IN_CODE = ("final_clauses",)
+
 
 def provide(name: str, loader: Callable[[], object]) -> None:
     """Say how to load the parsed dataset *name*, for :func:`load`.
@@ -210,9 +216,11 @@ def provide(name: str, loader: Callable[[], object]) -> None:
     Called by the layer that parses it (and by the package's façade, which
     imports nothing until asked), so that lower layers need not import it.
 
-    :raises KeyError: if there is no such dataset.
+    :raises KeyError: if there is no such dataset (a file of :data:`BUNDLED`
+        or one of :data:`IN_CODE`).
     """
-    dataset(name)
+    if name not in IN_CODE:
+        dataset(name)
     _LOADERS[name] = loader
 
 

@@ -205,3 +205,14 @@ def test_any_terminal_encoding_and_no_traceback(encoding: str) -> None:
     out = done.stdout.decode("ascii" if encoding == "ascii" else "latin-1")
     assert ("T\\xfcrkiye" if encoding == "ascii" else "T\u00fcrkiye") in out
     assert "\\u2026" in out  # the ellipsis of a shortened name
+
+
+def test_a_stated_entry_into_force_the_table_does_not_give_is_a_note() -> None:
+    # The ICCPR's table leaves predecessors' instruments in footnotes: the
+    # record is read (exit 0), the stated day used, and the reader told.
+    code, text = run("numbers", "--record", str(TABLES / "4-4.csv"), "--on", "2015-01-01")
+    assert code == 0
+    assert "States parties                                     168" in text
+    assert ("Note: ICCPR entered into force on 1976-03-23 as stated (UN Treaty Collection"
+            in text)
+    assert "the stated day is the one used." in text

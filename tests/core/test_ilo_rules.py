@@ -230,11 +230,13 @@ def test_a_stated_entry_into_force_is_the_answer_and_is_checked() -> None:
     # Two registrations in 2001: the rule allows 1 Jan 2002 .. 31 Dec 2002.
     fits = _record(acts, stated_entry_into_force=StatedDate(date(2002, 6, 9), "ILO"))
     assert _codes(fits) == []
+    assert mc.core.validate.notices(fits) == []
     assert mc.entry_into_force(fits) == date(2002, 6, 9)  # decidable: stated
     with pytest.raises(mc.UndecidableError):
         mc.entry_into_force(_record(acts))  # without it, the year is all we know
     off = _record(acts, stated_entry_into_force=StatedDate(date(2003, 1, 1), "ILO"))
-    problems = mc.core.validate.problems(off)
+    assert mc.core.validate.problems(off) == []  # valid: the statement is the fact
+    problems = mc.core.validate.notices(off)
     assert [p.code for p in problems] == ["stated-entry-into-force"]
     assert "2002-01-01 to 2002-12-31" in problems[0].message
     assert "the stated day is the one used" in problems[0].message

@@ -22,7 +22,7 @@ from .. import data
 from ..core.dates import Resolve, as_resolve, parse_date
 from ..core.record import TreatyRecord
 from ..core.universe import Universe
-from ..core.validate import problems
+from ..core.validate import notices, problems
 from ..errors import (
     InvalidDateError,
     MigrantConventionError,
@@ -403,4 +403,7 @@ def notes(record: TreatyRecord, on: date, resolve: Resolve, *, as_of: bool = Tru
         found.append(f"Data as of {record.as_of.isoformat()}{later}.")
     elif record.as_of is None:
         found.append(NO_AS_OF)
+    # A stated entry into force the acts do not give: the answer uses the
+    # stated day, and the reader is told (never a silent override).
+    found.extend(f"Note: {n.message}." for n in notices(record))
     return found

@@ -5,6 +5,13 @@
 offending value.  Only what is *certainly* wrong is reported: an act whose
 imprecise date may or may not precede another is given the benefit of the
 doubt.
+
+:func:`notices` reports what a reader must know but does not make the record
+invalid: a stated entry into force that the rules do not give from the acts
+(the UN's table of the ICCPR lists Czechoslovakia's successors with their
+1993 dates and leaves its 1975 ratification to a footnote, so the 35th
+instrument comes later in the table than it did).  The stated day is the
+answer; the notice says so, and the readers and the command line pass it on.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from .record import TreatyRecord
 from .rules import Role
 from .universe import Universe
 
-__all__ = ["problems", "validate_record"]
+__all__ = ["notices", "problems", "validate_record"]
 
 
 def problems(
@@ -180,17 +187,21 @@ def problems(
                                    f"opens on {window})", "outside-denunciation-window")
                 bound_since = None
     found.sort(key=lambda t: t[0])
-    return [p for _, p in found] + _stated_problems(record)
+    return [p for _, p in found]
 
 
-def _stated_problems(record: TreatyRecord) -> list[Problem]:
-    """A stated entry into force that the rules cannot give from the acts.
+def notices(record: TreatyRecord) -> list[Problem]:
+    """What *record* disagrees with but that leaves it valid: a stated entry
+    into force (:attr:`~migrant_convention.core.treaty.Treaty.stated_entry_into_force`)
+    that the rules cannot give from the acts (code ``stated-entry-into-force``).
 
     The acts allow every day from the entry into force with each date at its
     earliest to the one with each at its latest; with too few instruments
     (a record that leaves some out) any day from the earliest on.  A stated
-    day outside that range is a problem: the stated day is the answer the
-    library gives, and the acts or the rules disagree with it.
+    day outside that range is reported: the stated day is the answer the
+    library gives, and the acts (a record that leaves instruments out) or the
+    rules (a condition they do not hold) disagree with it.  Never a silent
+    override, never a refusal: the depositary's statement is the fact.
     """
     treaty = record.treaty
     stated = treaty.stated_entry_into_force
@@ -206,9 +217,11 @@ def _stated_problems(record: TreatyRecord) -> list[Problem]:
         computed = str(early) if early == late else f"{early} to {late or 'any later day'}"
         return [Problem(
             "treaty, field 'stated_entry_into_force'", str(stated.day),
-            f"{treaty.short_name or treaty.id}: the stated entry into force ({stated.day}, "
-            f"{'; '.join(stated.sources)}) is not one the rules give from the acts "
-            f"({computed}); the stated day is the one used", "stated-entry-into-force")]
+            f"{treaty.short_name or treaty.id} entered into force on {stated.day} as stated "
+            f"({'; '.join(stated.sources)}); its rules give {computed} from the record's "
+            "acts, so the record leaves instruments out (a predecessor State's, kept in a "
+            "table's footnote) or the rules a condition; the stated day is the one used",
+            "stated-entry-into-force")]
     return []
 
 

@@ -178,6 +178,8 @@ def treaties() -> dict[str, Treaty]:
     return dict(every())
 
 
-# The default universe of the layers below (places.names.state_name), handed
-# down rather than imported up.
+# The default universe of the layers below (places.names.state_name), and the
+# final clauses the UN table reader applies (formats.untc), handed down
+# rather than imported up.
 _bundled.provide("states", states)
+_bundled.provide("final_clauses", treaties)

@@ -27,9 +27,13 @@ second consent by one State, an act before the treaty's adoption or outside
 the universe given, a denunciation without a consent...), each problem located
 at the cell of the act: pass ``validate=False`` for the raw record.
 
-The treaty's rules are not in the table.  Pass your :class:`Treaty`; without
-one the record gets a :func:`deposit_only_treaty`, good for counts of
-signatories and parties by deposit (its "in force" figures mean nothing).
+The treaty's rules are not in the table.  A table of a treaty whose final
+clauses are bundled (the core UN human-rights treaties and their protocols,
+by the UN Treaty Collection id of the file name: ``4-11.csv`` is the CRC's,
+:func:`bundled_treaty`) is read with them, so its entry into force and "in
+force" counts are known; for any other, pass your :class:`Treaty`, or the
+record gets a :func:`deposit_only_treaty`, good for counts of signatories
+and parties by deposit (nobody is counted "in force").
 
 >>> from migrant_convention import untc
 >>> text = '''Participant,"Signature, Succession to signature(d)","Ratification, Accession(a)"
@@ -56,6 +60,7 @@ from typing import Literal, overload
 
 import attrs
 
+from .. import _bundled
 from .._bundled import dataset
 from .._rows import MAX_PROBLEMS, Problems, read_records
 from ..core.acts import Act, ActKind
@@ -486,6 +491,26 @@ def deposit_only_treaty(id: str, title: str = "", *, adopted: date = date(1945, 
     )
 
 
+def bundled_treaty(source: str) -> Treaty | None:
+    """The bundled final clauses of the treaty whose table is *source* (a file
+    name or path; its UN Treaty Collection id by :func:`treaty_id`), or
+    ``None`` if none are bundled (:func:`migrant_convention.data.treaties`).
+
+    >>> bundled_treaty("tables/4-11.csv").short_name
+    'CRC'
+    >>> bundled_treaty("6-11.csv") is None
+    True
+    """
+    try:
+        known = _bundled.load("final_clauses")
+    except LookupError:  # the data layer has not said how: nothing known
+        return None
+    if not isinstance(known, Mapping):
+        raise TypeError(f"the bundled final clauses loaded as a {type(known).__name__}")
+    found = known.get(treaty_id(source))
+    return found if isinstance(found, Treaty) else None
+
+
 def treaty_id(file_name: str) -> str:
     """The UN Treaty Collection number of a table file: ``4-13.csv`` is ``IV-13``.
 
@@ -540,7 +565,11 @@ def parse_table(
 
     :param text: the table as CSV text (first column ``Participant``).
     :param source: the file name, used in locations and the acts' sources.
-    :param treaty: the treaty and its rules; default :func:`deposit_only_treaty`.
+    :param treaty: the treaty and its rules; by default the bundled final
+        clauses of the table's treaty, known by the UN Treaty Collection id
+        of *source* (``4-11.csv`` is the CRC's: :func:`bundled_treaty`), and
+        for any other table a :func:`deposit_only_treaty` (pass one to read
+        a known table without its rules).
     :param as_of: the day the table was published or scraped, if known.
     :param universe: the States, if the acts are to be checked against them
         (:func:`~migrant_convention.core.validate.problems`).
@@ -659,6 +688,8 @@ def parse_table(
             for _, _, where, cell in facts:
                 cells += 1
                 problems.append(Problem(where, cell, f"a fact with {why}", "fact-without-act"))
+    if treaty is None:
+        treaty = bundled_treaty(source)
     if treaty is None:
         earliest = min((a.date.latest for a in acts), default=date(1945, 1, 1))
         treaty = deposit_only_treaty(treaty_id(source), adopted=min(earliest, date(1945, 1, 1)))
