@@ -83,7 +83,13 @@ def general_eif(record: TreatyRecord, how: How) -> date | None:
         return stated.day
     nth = nth_deposit(record, how)
     rule = record.treaty.rules.entry_into_force
-    return None if nth is None or rule is None else apply(rule.delay, nth)
+    if nth is None or rule is None:
+        return None
+    own = apply(rule.delay, nth)
+    # "Subject to the entry into force of the Covenant": not before it.
+    if rule.subject_to is not None and rule.subject_to.entry_into_force.day > own:
+        return rule.subject_to.entry_into_force.day
+    return own
 
 
 def eif_for_deposit(record: TreatyRecord, deposit: date, how: How) -> date | None:

@@ -63,7 +63,7 @@ if _TYPE_CHECKING:  # for type checkers; at run time names are imported on first
     from .core.dates import PartialDate, Precision, Resolve
     from .core.participants import Participant, ParticipantKind
     from .core.record import TreatyRecord
-    from .core.rules import DenunciationWindows, LaterFrom
+    from .core.rules import DenunciationWindows, LaterFrom, SubjectTo
     from .core.status import (
         CountColumns,
         bound_by,
@@ -172,6 +172,7 @@ _LAZY: dict[str, str] = {
     "Resolve": ".core.dates",
     "Rules": ".core.treaty",
     "StatedDate": ".core.treaty",
+    "SubjectTo": ".core.rules",
     "Status": ".core.status_types",
     "Target": ".campaigns.progress",
     "TargetOutcome": ".campaigns.progress",
@@ -312,6 +313,7 @@ __all__ = [
     "SideBySide",
     "StatedDate",
     "Status",
+    "SubjectTo",
     "Target",
     "TargetOutcome",
     "Treaty",

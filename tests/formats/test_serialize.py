@@ -61,7 +61,8 @@ def test_data_is_plain_json(obj: object) -> None:
 def test_every_public_model_class_has_a_format() -> None:
     expected = {mc.Treaty, mc.Rules, mc.EntryIntoForceRule, mc.Delay, mc.DenunciationRule,
                 mc.Participant, mc.Act, mc.PartialDate, mc.Membership, mc.Universe,
-                mc.TreatyRecord, mc.Counts, mc.StatedDate, mc.DenunciationWindows}
+                mc.TreatyRecord, mc.Counts, mc.StatedDate, mc.DenunciationWindows,
+                    mc.SubjectTo}
     assert set(serialize.FORMATS) == expected
 
 

@@ -60,6 +60,12 @@ def documents() -> dict[str, object]:
     assert ilo.treaty.rules.denunciation.windows is not None
     found["stated"] = ilo.treaty.stated_entry_into_force
     found["windows"] = ilo.treaty.rules.denunciation.windows
+    # A protocol "subject to the entry into force" of its parent.
+    protocol = mc.data.treaty("IV-5")
+    found["protocol"] = protocol
+    assert protocol.rules.entry_into_force is not None
+    assert protocol.rules.entry_into_force.subject_to is not None
+    found["subject_to"] = protocol.rules.entry_into_force.subject_to
     assert {type(v) for v in found.values()} == set(serialize.FORMATS)
     return found
 

@@ -52,7 +52,7 @@ from typing import Any, cast
 
 import attrs
 
-from ._convert import a_day, an_instance, enum_member, fail, strings, tuple_of, whole
+from ._convert import a_day, an_instance, enum_member, fail, strings, text, tuple_of, whole
 from .acts import Act, ActKind
 from .dates import add_days, add_months
 
@@ -69,6 +69,8 @@ __all__ = [
     "LaterFrom",
     "Role",
     "Rules",
+    "StatedDate",
+    "SubjectTo",
 ]
 
 
@@ -196,6 +198,60 @@ def _later_from(value: LaterFrom | str) -> LaterFrom:
     return enum_member(LaterFrom, value)
 
 
+def _sources(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+@attrs.frozen
+class StatedDate:
+    """A date as an authority states it, with where it says so.
+
+    :ivar day: the day stated.
+    :ivar sources: where it is stated (at least one; a lone string is one
+        source).
+
+    >>> StatedDate(date(1978, 12, 9), ["ILO NORMLEX, C143"]).sources
+    ('ILO NORMLEX, C143',)
+    """
+
+    day: date = attrs.field(validator=a_day())
+    sources: tuple[str, ...] = attrs.field(converter=_sources)
+
+    @sources.validator
+    def _check_sources(self, attribute: attrs.Attribute[tuple[str, ...]],
+                       value: tuple[str, ...]) -> None:
+        if not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ValueError(f"StatedDate.sources must name at least one source, got {value!r}")
+
+
+
+@attrs.frozen
+class SubjectTo:
+    """A condition on the entry into force: "Subject to the entry into force
+    of the Covenant, the present Protocol shall enter into force three months
+    after ... the tenth instrument" (ICCPR first Optional Protocol, art. 9(1);
+    the CRPD's Optional Protocol, art. 13(1), likewise).  The treaty enters
+    into force on the later of the day its own instruments give and the other
+    treaty's entry into force.
+
+    :ivar treaty: the other treaty, by its identifier (``"IV-4"``).
+    :ivar entry_into_force: the other treaty's entry into force, as stated,
+        with its sources: a fact about another record, kept here so that the
+        rule computes from this record alone.
+
+    >>> covenant = SubjectTo("IV-4", StatedDate(date(1976, 3, 23), "UN Treaty Collection"))
+    >>> rule = EntryIntoForceRule(10, Delay(months=3), Delay(months=3), "instruments",
+    ...                           subject_to=covenant)
+    >>> rule.general([date(1973, 12, 12)] * 10)   # ten instruments by Dec. 1973
+    datetime.date(1976, 3, 23)
+    """
+
+    treaty: str = attrs.field(validator=text())
+    entry_into_force: StatedDate = attrs.field(validator=an_instance(StatedDate))
+
+
 @attrs.frozen
 class EntryIntoForceRule:
     """When the treaty enters into force, and when for each later participant.
@@ -209,6 +265,9 @@ class EntryIntoForceRule:
         own deposit (:class:`LaterFrom`): by default those consenting after the
         entry into force; with :attr:`LaterFrom.INSTRUMENTS`, every one after
         the last instrument needed (then *later_delay* must equal *delay*).
+    :ivar subject_to: a condition on the entry into force, if any
+        (:class:`SubjectTo`: "subject to the entry into force of the
+        Covenant"): the treaty enters into force no earlier than the other.
 
     The arguments may be given by position, as in 0.1
     (``EntryIntoForceRule(20, delay, later_delay)``): the one number,
@@ -225,6 +284,8 @@ class EntryIntoForceRule:
     later_from: LaterFrom = attrs.field(default=LaterFrom.ENTRY_INTO_FORCE,
                                         converter=_later_from,
                                         validator=an_instance(LaterFrom))
+    subject_to: SubjectTo | None = attrs.field(
+        default=None, kw_only=True, validator=an_instance(SubjectTo, optional=True))
 
     def __attrs_post_init__(self) -> None:
         if self.later_from is LaterFrom.INSTRUMENTS and self.later_delay != self.delay:
@@ -236,11 +297,14 @@ class EntryIntoForceRule:
         """The treaty's entry into force: :attr:`delay` after the day of the
         :attr:`instruments`-th of *deposits* (one day per participant, in any
         order; see :meth:`Rules.first_deposits`), or ``None`` while there are
-        fewer."""
+        fewer; never before the entry into force it is :attr:`subject_to`."""
         days = sorted(deposits)
         if len(days) < self.instruments:
             return None
-        return self.delay.apply(days[self.instruments - 1])
+        own = self.delay.apply(days[self.instruments - 1])
+        if self.subject_to is None:
+            return own
+        return max(own, self.subject_to.entry_into_force.day)
 
     def for_party(self, general: date | None, deposit: date) -> date | None:
         """When the treaty enters into force for a participant whose instrument

@@ -20,7 +20,14 @@ import attrs
 
 from ._convert import a_day, an_instance, text
 from .acts import Act
-from .rules import Alignment, Delay, DenunciationRule, EntryIntoForceRule, Rules
+from .rules import (
+    Alignment,
+    Delay,
+    DenunciationRule,
+    EntryIntoForceRule,
+    Rules,
+    StatedDate,
+)
 
 __all__ = [
     "Alignment",
@@ -31,34 +38,6 @@ __all__ = [
     "StatedDate",
     "Treaty",
 ]
-
-
-def _sources(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    return tuple(value)
-
-
-@attrs.frozen
-class StatedDate:
-    """A date as an authority states it, with where it says so.
-
-    :ivar day: the day stated.
-    :ivar sources: where it is stated (at least one; a lone string is one
-        source).
-
-    >>> StatedDate(date(1978, 12, 9), ["ILO NORMLEX, C143"]).sources
-    ('ILO NORMLEX, C143',)
-    """
-
-    day: date = attrs.field(validator=a_day())
-    sources: tuple[str, ...] = attrs.field(converter=_sources)
-
-    @sources.validator
-    def _check_sources(self, attribute: attrs.Attribute[tuple[str, ...]],
-                       value: tuple[str, ...]) -> None:
-        if not value or not all(isinstance(v, str) and v.strip() for v in value):
-            raise ValueError(f"StatedDate.sources must name at least one source, got {value!r}")
 
 
 @attrs.frozen

@@ -53,7 +53,14 @@ from datetime import date
 from functools import cache
 
 from ..core.acts import ActKind
-from ..core.rules import Delay, DenunciationRule, EntryIntoForceRule, LaterFrom, Rules
+from ..core.rules import (
+    Delay,
+    DenunciationRule,
+    EntryIntoForceRule,
+    LaterFrom,
+    Rules,
+    SubjectTo,
+)
 from ..core.treaty import StatedDate, Treaty
 from ..errors import UnknownTreatyError
 
@@ -72,11 +79,18 @@ _THIRTY_DAYS = Delay(days=30)
 _THREE_MONTHS = Delay(months=3)
 
 
-def _after_nth(instruments: int, delay: Delay) -> EntryIntoForceRule:
+def _after_nth(instruments: int, delay: Delay, *, subject_to: Treaty | None = None
+               ) -> EntryIntoForceRule:
     """"... after the deposit of the Nth instrument"; "for each State ratifying
     ... after the deposit of the Nth instrument ..., on the same delay after
-    the deposit of its own" (the later States count from the Nth instrument)."""
-    return EntryIntoForceRule(instruments, delay, delay, LaterFrom.INSTRUMENTS)
+    the deposit of its own" (the later States count from the Nth instrument);
+    "subject to the entry into force of" *subject_to*, a protocol's parent."""
+    condition = None
+    if subject_to is not None:
+        assert subject_to.stated_entry_into_force is not None
+        condition = SubjectTo(subject_to.id, subject_to.stated_entry_into_force)
+    return EntryIntoForceRule(instruments, delay, delay, LaterFrom.INSTRUMENTS,
+                              subject_to=condition)
 
 
 def _after_eif(instruments: int, delay: Delay, later: Delay) -> EntryIntoForceRule:
@@ -103,6 +117,22 @@ def treaties() -> dict[str, Treaty]:
     from . import icrmw_treaty
 
     one_year = _denounced_after(Delay(months=12))
+    # The two that protocols are "subject to" (named before the list).
+    # Art. 48; art. 49 (as ICESCR art. 27); no denunciation clause.
+    iccpr = _treaty("IV-4", "ICCPR", "International Covenant on Civil and Political Rights",
+                    date(1966, 12, 16), date(1966, 12, 19), date(1976, 3, 23),
+                    Rules(_after_nth(35, _THREE_MONTHS), _RATIFY))
+    # Arts. 42-44 (ratification, formal confirmation by regional integration
+    # organisations, accession); art. 45: thirtieth day after the 20th
+    # instrument, after its own for each later State or organisation; art. 48:
+    # denunciation one year after receipt.
+    crpd = _treaty("IV-15", "CRPD", "Convention on the Rights of Persons with Disabilities",
+                   date(2006, 12, 13), date(2007, 3, 30), date(2008, 5, 3),
+                   Rules(_after_nth(20, _THIRTY_DAYS),
+                         _RATIFY | {ActKind.FORMAL_CONFIRMATION},
+                         {ActKind.RATIFICATION, ActKind.ACCEPTANCE, ActKind.APPROVAL,
+                          ActKind.FORMAL_CONFIRMATION},
+                         denunciation=one_year))
     found = [
         # Arts. 17-18 (ratification, accession); art. 19: thirtieth day after
         # the 27th instrument, and for each later State the thirtieth day after
@@ -118,19 +148,15 @@ def treaties() -> dict[str, Treaty]:
                 "International Covenant on Economic, Social and Cultural Rights",
                 date(1966, 12, 16), date(1966, 12, 19), date(1976, 1, 3),
                 Rules(_after_nth(35, _THREE_MONTHS), _RATIFY)),
-        # Art. 48; art. 49 (as ICESCR art. 27); no denunciation clause.
-        _treaty("IV-4", "ICCPR", "International Covenant on Civil and Political Rights",
-                date(1966, 12, 16), date(1966, 12, 19), date(1976, 3, 23),
-                Rules(_after_nth(35, _THREE_MONTHS), _RATIFY)),
-        # Art. 8; art. 9: three months after the 10th instrument, after its
-        # own for each later State, "subject to the entry into force of the
-        # Covenant": a condition the rule model does not hold, which the
-        # stated date (the Covenant's own) gives; art. 12: denunciation three
-        # months after receipt.
+        iccpr,
+        # Art. 8; art. 9: "Subject to the entry into force of the Covenant",
+        # three months after the 10th instrument (deposited on 12 Dec 1973,
+        # before the Covenant's 35th), after its own for each later State;
+        # art. 12: denunciation three months after receipt.
         _treaty("IV-5", "ICCPR-OP1",
                 "Optional Protocol to the International Covenant on Civil and Political Rights",
                 date(1966, 12, 16), date(1966, 12, 19), date(1976, 3, 23),
-                Rules(_after_nth(10, _THREE_MONTHS), _RATIFY,
+                Rules(_after_nth(10, _THREE_MONTHS, subject_to=iccpr), _RATIFY,
                       denunciation=_denounced_after(_THREE_MONTHS))),
         # Art. 7; art. 8: three months after the 10th instrument, after its
         # own for each later State; no denunciation clause.
@@ -190,26 +216,15 @@ def treaties() -> dict[str, Treaty]:
                 Rules(_after_eif(10, _THREE_MONTHS, Delay(months=1)), _RATIFY,
                       denunciation=one_year)),
         icrmw_treaty(),
-        # Arts. 42-44 (ratification, formal confirmation by regional integration
-        # organisations, accession); art. 45: thirtieth day after the 20th
-        # instrument, after its own for each later State or organisation;
-        # art. 48: denunciation one year after receipt.
-        _treaty("IV-15", "CRPD", "Convention on the Rights of Persons with Disabilities",
-                date(2006, 12, 13), date(2007, 3, 30), date(2008, 5, 3),
-                Rules(_after_nth(20, _THIRTY_DAYS),
-                      _RATIFY | {ActKind.FORMAL_CONFIRMATION},
-                      {ActKind.RATIFICATION, ActKind.ACCEPTANCE, ActKind.APPROVAL,
-                       ActKind.FORMAL_CONFIRMATION},
-                      denunciation=one_year)),
-        # Arts. 10-12; art. 13: thirtieth day after the 10th instrument,
-        # "subject to the entry into force of the Convention" (a condition the
-        # rule model does not hold; the stated date, the Convention's own,
-        # gives it), after its own for each later one; art. 16: denunciation
-        # one year after receipt.
+        crpd,
+        # Arts. 10-12; art. 13: "Subject to the entry into force of the
+        # Convention", the thirtieth day after the 10th instrument (the 10th
+        # came before the Convention's 20th), after its own for each later
+        # one; art. 16: denunciation one year after receipt.
         _treaty("IV-15-a", "OP-CRPD",
                 "Optional Protocol to the Convention on the Rights of Persons with "
                 "Disabilities", date(2006, 12, 13), date(2007, 3, 30), date(2008, 5, 3),
-                Rules(_after_nth(10, _THIRTY_DAYS),
+                Rules(_after_nth(10, _THIRTY_DAYS, subject_to=crpd),
                       _RATIFY | {ActKind.FORMAL_CONFIRMATION},
                       {ActKind.RATIFICATION, ActKind.ACCEPTANCE, ActKind.APPROVAL,
                        ActKind.FORMAL_CONFIRMATION},

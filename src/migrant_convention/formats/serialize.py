@@ -74,7 +74,7 @@ from ..core.acts import Act, ActKind
 from ..core.dates import PartialDate, parse_date
 from ..core.participants import Participant, ParticipantKind, check_code
 from ..core.record import TreatyRecord
-from ..core.rules import DenunciationWindows
+from ..core.rules import DenunciationWindows, SubjectTo
 from ..core.status_types import Counts
 from ..core.treaty import (
     Delay,
@@ -130,6 +130,7 @@ FORMATS: Final[Mapping[type[Any], str]] = {
     Participant: "participant",
     Rules: "rules",
     StatedDate: "stated_date",
+    SubjectTo: "subject_to",
     Treaty: "treaty",
     TreatyRecord: "record",
     Universe: "universe",
@@ -270,7 +271,7 @@ def _make_converter() -> cattrs.Converter:
 
 _ADDED_FIELDS: Final[Mapping[type[Any], tuple[str, ...]]] = {
     Act: ("excludes",),
-    EntryIntoForceRule: ("later_from",),
+    EntryIntoForceRule: ("later_from", "subject_to"),
     DenunciationRule: ("windows",),
     Rules: ("parts",),
     Treaty: ("stated_entry_into_force",),

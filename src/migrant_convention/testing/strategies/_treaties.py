@@ -9,6 +9,7 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from ...core.acts import ActKind
+from ...core.dates import LAST_DAY
 from ...core.rules import (
     Alignment,
     Delay,
@@ -17,6 +18,8 @@ from ...core.rules import (
     EntryIntoForceRule,
     LaterFrom,
     Rules,
+    StatedDate,
+    SubjectTo,
 )
 from ...core.treaty import Treaty
 from ._args import _check_int, _check_range
@@ -54,7 +57,10 @@ def treaties(
     the delays and their alignment (general and for later participants), from
     when a later participant counts its own delay (the UN's "after entry into
     force" or the ILO's and the CRC's "after the last instrument needed",
-    :class:`~migrant_convention.core.rules.LaterFrom`), a denunciation clause
+    :class:`~migrant_convention.core.rules.LaterFrom`), sometimes a condition
+    on the entry into force (a protocol "subject to the entry into force" of
+    its parent, :class:`~migrant_convention.core.rules.SubjectTo`), a
+    denunciation clause
     (always with *denunciation* true, never with false, either by default)
     with or without a minimum period and sometimes only in windows (the ILO's
     "within the year following ... each period of ten years",
@@ -65,7 +71,7 @@ def treaties(
 
     Shrinks towards a treaty adopted and opened on one day near 1 January
     2000, consent by ratification needing a signature, one instrument, no
-    delays, no denunciation clause, signature never closing.
+    delays, no condition, no denunciation clause, signature never closing.
     """
     lo, hi = _check_range(min_value, max_value)
     _check_int(max_instruments, "max_instruments", 1)
@@ -85,10 +91,18 @@ def treaties(
         )
         delay = draw(delays())
         from_nth = draw(st.booleans())
+        subject_to = None
+        if draw(st.booleans()):
+            # A protocol "subject to the entry into force" of its parent,
+            # which entered into force within ten years of its adoption.
+            parent = adopted + timedelta(days=draw(st.integers(0, 3653)))
+            subject_to = SubjectTo("T-PARENT", StatedDate(min(parent, LAST_DAY),
+                                                          "generated parent treaty"))
         eif = EntryIntoForceRule(
             instruments=draw(st.integers(1, max_instruments)), delay=delay,
             later_delay=delay if from_nth else draw(delays()),
-            later_from=LaterFrom.INSTRUMENTS if from_nth else LaterFrom.ENTRY_INTO_FORCE)
+            later_from=LaterFrom.INSTRUMENTS if from_nth else LaterFrom.ENTRY_INTO_FORCE,
+            subject_to=subject_to)
         has_clause = draw(st.booleans()) if denunciation is None else denunciation
         rule = None
         if has_clause:

@@ -17,6 +17,7 @@ _CONSENT_KINDS = (
     ActKind.DEFINITIVE_SIGNATURE,
     ActKind.FORMAL_CONFIRMATION,
     ActKind.CONSENT_TO_BE_BOUND,
+    ActKind.DECLARATION_OF_ACCEPTANCE,  # the Charter's (UN table I-2)
 )
 # Withdrawn ISO 3166 codes of States that ended (or were continued) in UN times.
 _FORMER_CODES = ("SUN", "YUG", "CSK", "DDR", "SCG", "YMD")
