@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from migrant_convention import data, event_data
+from migrant_convention import ActKind, data, event_data, untc
 from migrant_convention.campaigns.events import (
     Event,
     EventKind,
@@ -121,6 +121,34 @@ def test_treaty_events_are_computed_from_the_record() -> None:
     assert "El Salvador" in twentieth.description
     assert "Guatemala" in twentieth.description
     assert got[3].participant == "MDG"
+
+
+def test_a_stated_entry_into_force_is_cited_not_called_computed() -> None:
+    c143 = data.record("C143")
+    (eif,) = [e for e in treaty_events(c143, acts=()) if e.kind is EventKind.ENTRY_INTO_FORCE]
+    assert str(eif.start) == "1978-12-09"  # ILO: C143 in force 9 Dec 1978
+    assert eif.description.startswith("As stated: ")
+    assert set(c143.treaty.stated_entry_into_force.sources) <= set(eif.sources)  # type: ignore[union-attr]
+    (icrmw,) = [e for e in treaty_events(data.icrmw(), acts=())
+                if e.kind is EventKind.ENTRY_INTO_FORCE]
+    assert icrmw.description.startswith("Computed from its rule: 20 instruments")
+
+
+_KINDS_TABLE = """\
+Participant,"Signature ad referendum(s), Signature",Application,Notification under article 25
+Mexico,1 Feb 2000 s,,
+Chile,,3 Mar 2001,
+Peru,,,4 Apr 2002
+"""
+
+
+def test_every_kind_of_act_has_words_in_an_event_title() -> None:
+    record = untc.read_table(_KINDS_TABLE, "kinds.csv")
+    titles = [e.title for e in treaty_events(record, acts=set(ActKind))
+              if e.kind is EventKind.TREATY_ACTION]
+    assert titles == ["Mexico signs ad referendum the kinds",
+                      "Chile undertakes to apply the kinds",
+                      "Peru makes a notification under article 25 of the kinds"]
 
 
 def test_nth_party_on_an_imprecise_date() -> None:

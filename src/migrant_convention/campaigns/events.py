@@ -283,6 +283,13 @@ _ACT_WORDS = {
     ActKind.FORMAL_CONFIRMATION: "formally confirms",
     ActKind.CONSENT_TO_BE_BOUND: "consents to be bound by",
     ActKind.PROVISIONAL_APPLICATION: "applies provisionally",
+    ActKind.DECLARATION_OF_ACCEPTANCE: "accepts the obligations of",
+    ActKind.SIGNATURE_AD_REFERENDUM: "signs ad referendum",
+    ActKind.CONFIRMATION_OF_SIGNATURE: "confirms its signature of",
+    ActKind.PROVISIONAL_ACCEPTANCE: "provisionally accepts",
+    # The annexes of the Specialized Agencies Convention (UN tables III-2-n):
+    # a State undertakes to apply the Convention to the annex's agency.
+    ActKind.APPLICATION: "undertakes to apply",
     ActKind.DENUNCIATION: "denounces",
 }
 
@@ -290,7 +297,7 @@ _ACT_WORDS = {
 DEFAULT_ACT_KINDS = frozenset(
     {ActKind.RATIFICATION, ActKind.ACCESSION, ActKind.SUCCESSION, ActKind.ACCEPTANCE,
      ActKind.APPROVAL, ActKind.DEFINITIVE_SIGNATURE, ActKind.FORMAL_CONFIRMATION,
-     ActKind.CONSENT_TO_BE_BOUND, ActKind.DENUNCIATION}
+     ActKind.CONSENT_TO_BE_BOUND, ActKind.DECLARATION_OF_ACCEPTANCE, ActKind.DENUNCIATION}
 )
 
 
@@ -299,6 +306,9 @@ def _act_event(record: TreatyRecord, universe: Universe | None, act: Act) -> Eve
     name = participant_name(record, universe, act.participant, act.date.latest)
     if act.kind is ActKind.DECLARATION:
         title = f"{name} makes a declaration under article {act.article} of the {t.short_name}"
+    elif act.kind is ActKind.NOTIFICATION:
+        under = f" under article {act.article}" if act.article else ""
+        title = f"{name} makes a notification{under} of the {t.short_name}"
     else:
         title = f"{name} {_ACT_WORDS.get(act.kind, act.kind.value)} the {t.short_name}"
     return Event(title, EventKind.TREATY_ACTION, act.date, description=act.note,
@@ -368,11 +378,17 @@ def treaty_events(
     rule = t.rules.entry_into_force
     in_force = entry_into_force(record) if rule is not None else None
     if in_force is not None and rule is not None:
+        stated = t.stated_entry_into_force
+        if stated is not None:  # the depositary's statement, not a computation
+            why = f"As stated: {'; '.join(stated.sources)}."
+            cited = tuple(dict.fromkeys((*src, *stated.sources)))
+        else:
+            why = (f"Computed from its rule: {rule.instruments} instruments of consent, then "
+                   "the stated delay.")
+            cited = src
         out.append(Event(f"The {t.short_name} enters into force", EventKind.ENTRY_INTO_FORCE,
-                         PartialDate.day(in_force),
-                         description=f"Computed from its rule: {rule.instruments} instruments "
-                         "of consent, then the stated delay.",
-                         sources=src, treaty=t.id))
+                         PartialDate.day(in_force), description=why, sources=cited,
+                         treaty=t.id))
     for n in sorted(set(milestones)):
         if n < 1:
             raise ValueError(f"milestones are positive counts, not {n}")

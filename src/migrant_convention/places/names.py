@@ -101,16 +101,20 @@ _REMARKS = (
     re.compile(r"\s+-\s+not a UN member$"),
     re.compile(r"\s*\((?:formerly|admitted as|seat held) [^()]*\)$"),
     re.compile(r"\s*\([^()]*\buntil\b[^()]*\)$"),
+    # "Egypt (United Arab Republic 1958-1971; union with Syria 1958-1961)".
+    re.compile(r"\s*\([^()]*\b\d{4}-\d{4}\b[^()]*\)$", re.ASCII),
 )
 
 
 def short_name(name: str) -> str:
     """*name* as the universe writes it, without the historical remark at its
-    end: "(formerly ...)", "(... until DATE)", "(admitted as ...)", "(seat held
-    ...)", "- not a UN member".  Parentheses that are part of the UN name stay.
+    end: "(formerly ...)", "(... until DATE)", "(... 1958-1971 ...)", "(admitted
+    as ...)", "(seat held ...)", "- not a UN member".  Parentheses that are part of the UN name stay.
 
     >>> short_name("Burkina Faso (Upper Volta until 4 Aug 1984)")
     'Burkina Faso'
+    >>> short_name("Egypt (United Arab Republic 1958-1971; union with Syria 1958-1961)")
+    'Egypt'
     >>> short_name("Bolivia (Plurinational State of)")
     'Bolivia (Plurinational State of)'
     """
