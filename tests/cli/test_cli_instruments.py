@@ -216,3 +216,15 @@ def test_a_stated_entry_into_force_the_table_does_not_give_is_a_note() -> None:
     assert ("Note: ICCPR entered into force on 1976-03-23 as stated (UN Treaty Collection"
             in text)
     assert "the stated day is the one used." in text
+
+
+def test_json_carries_the_notices_only_when_there_are_some() -> None:
+    code, text = run("numbers", "--record", str(TABLES / "4-4.csv"), "--on", "2015-01-01",
+                     "--json")
+    assert code == 0
+    got = json.loads(text)
+    assert got["parties"] == 168
+    assert [n["code"] for n in got["notices"]] == ["stated-entry-into-force"]
+    assert "1976-03-23" in got["notices"][0]["message"]
+    code, text = run("numbers", "--on", "2014-12-18", "--json")
+    assert "notices" not in json.loads(text)

@@ -17,6 +17,7 @@ from ..core.status import counts
 from ..core.status_types import Counts, Status
 from ..core.treaty import Treaty
 from ..core.universe import Universe
+from ..core.validate import notices
 from ..errors import MigrantConventionError
 from ..places.groupings import BUILTIN_GROUPINGS, UNASSIGNED, Breakdown, breakdown
 from ..places.names import LANGUAGES, collation_key, state_name
@@ -78,9 +79,13 @@ def numbers_command(args: argparse.Namespace, out: TextIO) -> int:
         figures: dict[str, int | str | None] = {**c.as_dict()}
         if record.treaty.rules.entry_into_force is None:
             figures["in_force"] = None  # not known, not zero
-        dump_json({**figures, "as_of": as_of.isoformat() if as_of else None,
-                   "treaty": record.treaty.id,
-                   "resolve": resolve.value}, out)
+        payload: dict[str, object] = {
+            **figures, "as_of": as_of.isoformat() if as_of else None,
+            "treaty": record.treaty.id, "resolve": resolve.value}
+        found = notices(record)
+        if found:  # only when there are: what 0.1 wrote is unchanged
+            payload["notices"] = [{"code": n.code, "message": n.message} for n in found]
+        dump_json(payload, out)
         return OK
     print(treaty_heading(record.treaty), file=out)
     print(f"Ratification by numbers on {c.on.isoformat()}:", file=out)

@@ -109,7 +109,8 @@ _REMARKS = (
 def short_name(name: str) -> str:
     """*name* as the universe writes it, without the historical remark at its
     end: "(formerly ...)", "(... until DATE)", "(... 1958-1971 ...)", "(admitted
-    as ...)", "(seat held ...)", "- not a UN member".  Parentheses that are part of the UN name stay.
+    as ...)", "(seat held ...)", "- not a UN member".  Parentheses that are
+    part of the UN name stay.
 
     >>> short_name("Burkina Faso (Upper Volta until 4 Aug 1984)")
     'Burkina Faso'
