@@ -228,3 +228,14 @@ def test_json_carries_the_notices_only_when_there_are_some() -> None:
     assert "1976-03-23" in got["notices"][0]["message"]
     code, text = run("numbers", "--on", "2014-12-18", "--json")
     assert "notices" not in json.loads(text)
+
+
+def test_status_of_a_state_whose_acts_are_listed_under_its_continuator() -> None:
+    # The UN's CRC table lists the USSR's ratification (16 Aug 1990) under the
+    # Russian Federation, which continues it: in force for it on the thirtieth
+    # day, 15 Sep 1990 (art. 49(2)).
+    code, text = run("status", "--record", str(TABLES / "4-11.csv"), "SUN",
+                     "--on", "1990-12-01")
+    assert code == 0
+    assert text.startswith("Union of Soviet Socialist Republics (SUN) on 1990-12-01: party in "
+                           "force; in force for it from 1990-09-15")

@@ -130,7 +130,8 @@ def _quotes(text: str, value: object) -> bool:
 RECORD_HELP = (
     "answer from this record instead of the bundled Migrant Workers Convention: a .json "
     "file written by serialize.to_json, or a .csv status table of the UN Treaty Collection "
-    "(deposits only: nobody is counted in force)"
+    "(read with the bundled final clauses of its treaty, known by the file's name, e.g. "
+    "4-11.csv for the CRC; for other treaties deposits only: nobody is counted in force)"
 )
 UNIVERSE_HELP = (
     "the States to count instead of the bundled universe: a .csv file in the format of "

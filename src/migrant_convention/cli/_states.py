@@ -60,17 +60,20 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
     known = record.treaty.rules.entry_into_force is not None
     in_force = None
     in_force_unknown = False
-    if st.is_party and known:
+    # Its consents, through its lineage: the USSR's are listed under the
+    # Russian Federation, which continues it.
+    consents = [a for a in timeline(record, universe, code)
+                if a.kind in record.treaty.rules.consent and a.date.earliest <= on]
+    if st.is_party and known and consents:
         # The status can be known (in force by now) when the day it began is
         # not (a registration dated only "on or before"): say so, not fail.
         try:
-            in_force = entry_into_force_for(record, code, resolve=resolve)
+            in_force = entry_into_force_for(record, consents[-1].participant,
+                                            resolve=resolve)
         except UndecidableError:
             in_force_unknown = True
     # The parts of the treaty its instrument of consent excludes (the ILO's
     # C097 Annexes, C143 Parts): its latest consent on or before the date.
-    consents = [a for a in timeline(record, universe, code)
-                if a.kind in record.treaty.rules.consent and a.date.earliest <= on]
     excludes = consents[-1].excludes if st.is_party and consents else ()
     if args.json:
         dump_json({"state": code, "name": name, "date": on.isoformat(),

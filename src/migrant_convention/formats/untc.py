@@ -559,9 +559,9 @@ def parse_table(
     """Read a status table, keeping every act and every problem (up to 1,000
     of each kind: see :attr:`UntcReading.unlisted`).
 
-    This is the lenient reading: the acts of every readable cell, and every
-    problem, whatever their number (``read_table(..., partial=True)`` gives
-    the same).
+    This is the lenient reading: the acts of every readable cell, and the
+    problems, however many there are (the first 1,000 of each kind listed,
+    the rest counted); ``read_table(..., partial=True)`` gives the same.
 
     :param text: the table as CSV text (first column ``Participant``).
     :param source: the file name, used in locations and the acts' sources.
@@ -731,8 +731,10 @@ def read_table(
         result is then the :class:`UntcReading` of :func:`parse_table`, whose
         ``record`` holds the acts of every readable cell and whose
         ``all_problems`` lists every problem; nothing is raised.  Opt in only
-        knowing the record is incomplete: a cell that is a problem is an act
-        missing from the record.
+        knowing the record may be wrong: a cell that is a problem is an act
+        missing from the record, and a problem of the record itself (a second
+        consent, an act outside the universe: ``record_problems``) is an act
+        kept in it, and counted.
     :raises ValidationError: listing every problem (file, row, column, text),
         unless *partial*.
     """
