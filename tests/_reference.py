@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from migrant_convention import (
     Act,
@@ -92,17 +92,22 @@ def general_eif(record: TreatyRecord, how: How) -> date | None:
     return own
 
 
-def eif_for_deposit(record: TreatyRecord, deposit: date, how: How) -> date | None:
+def eif_for_deposit(record: TreatyRecord, deposit: date, how: How,
+                    kind: ActKind | None = None) -> date | None:
     """Bound from the general entry into force if it consented before it
     ("after its entry into force", the default) or on or before the N-th
     instrument's day ("after the deposit of the N-th instrument",
-    LaterFrom.INSTRUMENTS); otherwise its own deposit plus the later delay."""
+    LaterFrom.INSTRUMENTS); otherwise its own deposit plus the later delay.
+    A successor (a notification of succession) waits no delay: bound from
+    its notification, or the general entry into force if that is later."""
     general = general_eif(record, how)
     if general is None:
         return None
     rule = record.treaty.rules.entry_into_force
     if rule is None:
         return general
+    if kind is ActKind.SUCCESSION:
+        return deposit if deposit > general else general
     if rule.later_from is LaterFrom.INSTRUMENTS:
         nth = nth_deposit(record, how)
         if nth is None or deposit <= nth:
@@ -114,11 +119,12 @@ def eif_for_deposit(record: TreatyRecord, deposit: date, how: How) -> date | Non
 
 
 def eif_for(record: TreatyRecord, code: str, how: How) -> date | None:
-    consents = [day_of(record, a, how) for a in record.acts
+    consents = [(day_of(record, a, how), a.kind) for a in record.acts
                 if a.participant == code and a.kind in record.treaty.rules.consent]
     if not consents:
         return None
-    return eif_for_deposit(record, max(consents), how)
+    day, kind = max(consents, key=lambda c: c[0])
+    return eif_for_deposit(record, day, how, kind)
 
 
 def denunciation_effect(record: TreatyRecord, notified: date) -> date:
@@ -163,20 +169,20 @@ def status(record: TreatyRecord, group: frozenset[str], on: date, how: How) -> S
         (day_of(record, a, how), _SAME_DAY_ORDER.get(a.kind, 5), i, a)
         for i, a in enumerate(record.acts) if a.participant in group
     )
-    # Episodes of being bound: [consent day, denunciation day or None].
-    episodes: list[list[date | None]] = []
+    # Episodes of being bound: [consent day, denunciation day or None, kind].
+    episodes: list[list[Any]] = []
     for day, _, _, act in acts:
         if act.kind in rules.consent and (not episodes or episodes[-1][1] is not None):
-            episodes.append([day, None])
+            episodes.append([day, None, act.kind])
         elif act.kind is ActKind.DENUNCIATION and episodes and episodes[-1][1] is None:
             episodes[-1][1] = day
     started = [e for e in episodes if e[0] is not None and e[0] <= on]
     if started:
-        consent, notified = started[-1]
+        consent, notified, kind = started[-1]
         assert consent is not None
         if notified is not None and denunciation_effect(record, notified) <= on:
             return Status.FORMER_PARTY
-        in_force = eif_for_deposit(record, consent, how)
+        in_force = eif_for_deposit(record, consent, how, kind)
         if in_force is not None and in_force <= on:
             return Status.PARTY_IN_FORCE
         return Status.PARTY

@@ -5,7 +5,7 @@ rules) and the depositary (the dates)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import attrs
@@ -200,3 +200,25 @@ def test_an_unknown_table_keeps_a_deposit_only_treaty() -> None:
     assert record.treaty.rules.entry_into_force is None
     assert untc.bundled_treaty("6-11.csv") is None
     assert untc.bundled_treaty("some/dir/4-11.csv") is mc.data.treaty("IV-11")
+
+
+@pytest.mark.parametrize(("tid", "code", "notified"), [
+    # The UN's tables: the Czech Republic's succession to the CRC, 22 Feb 1993 d;
+    # Serbia's (as Yugoslavia) to the ICCPR, 12 Mar 2001 d.
+    ("IV-11", "CZE", date(1993, 2, 22)),
+    ("IV-4", "SRB", date(2001, 3, 12)),
+])
+def test_a_successor_is_bound_from_its_notification_without_a_delay(
+        tid: str, code: str, notified: date) -> None:
+    # Vienna Convention on Succession of States in respect of Treaties, arts.
+    # 23 and 34: a successor does not wait the delay a ratification waits.
+    record = _table(tid, mc.data.treaty(tid))
+    (act,) = [a for a in record.acts if a.participant == code
+              and a.kind in record.treaty.rules.consent]
+    assert act.kind is mc.ActKind.SUCCESSION
+    assert act.date.earliest == notified
+    assert mc.entry_into_force_for(record, code) == notified
+    states = mc.data.states()
+    assert mc.status(record, states, code, notified) is mc.Status.PARTY_IN_FORCE
+    assert mc.status(record, states, code, notified - timedelta(days=1)) in (
+        mc.Status.NO_ACTION, mc.Status.SIGNATORY)

@@ -135,7 +135,7 @@ def lineage_steps(
         elif role is Role.CONSENT and current not in (Status.PARTY, Status.PARTY_IN_FORCE):
             generation += 1
             set_status(day, Status.PARTY)
-            eif = rules.entry_into_force_for(general, day)
+            eif = rules.entry_into_force_for(general, day, act.kind)
             if eif is not None:
                 seq += 1
                 heapq.heappush(heap, (eif, seq, Status.PARTY_IN_FORCE, generation))
@@ -163,6 +163,7 @@ _ONE_DAY = timedelta(days=1)
 # The role an act kind plays in a lineage's status, by the kind's name (strings
 # hash in C; enum members hash in Python, which shows at a million acts).
 _NONE, _SIGN, _CONSENT, _DENOUNCE = range(4)
+_SUCCESSION = ActKind.SUCCESSION
 
 
 def _roles(rules: Rules) -> dict[str, int]:
@@ -184,14 +185,16 @@ class RecordIndex:
     :attr:`bound` (no object per State: cheap to build, and nothing for the
     garbage collector to walk), and the third follows from the second
     (:meth:`in_force_from`); for a lineage of several codes, a tuple in
-    :attr:`shared`.  Lineages with a denunciation keep the full step function
-    of :func:`lineage_steps` in :attr:`stepped`.  :attr:`groups` gives every
+    :attr:`shared`.  Lineages with a denunciation or a succession (whose
+    entry into force depends on the kind of its instrument, not only on its
+    day: :meth:`Rules.entry_into_force_for`) are in :attr:`walked` and keep
+    the full step function of :func:`lineage_steps` in :attr:`stepped`.  :attr:`groups` gives every
     lineage as :class:`LineageSteps`, built on first use.
     """
 
     __slots__ = ("__dict__", "_later", "_rules", "bound", "count_days", "count_rows",
-                 "denounced", "general_eif", "lineage_of", "others", "shared", "signed",
-                 "stepped")
+                 "general_eif", "lineage_of", "others", "shared", "signed", "stepped",
+                 "walked")
 
     def __init__(
         self,
@@ -206,7 +209,7 @@ class RecordIndex:
         self._rules = rules
         # deposit day -> entry into force for the party (the rule's answer, once per day)
         self._later: dict[date, date | None] = {}
-        self.signed, self.bound, self.denounced, self.others = codes
+        self.signed, self.bound, self.walked, self.others = codes
         self.lineage_of = lineage_of
         self.shared = shared
         self.stepped = stepped
@@ -227,7 +230,7 @@ class RecordIndex:
     def single(self, code: str) -> _SBE | None:
         """First signature, first consent and entry into force of *code*, if it
         is a lineage of one without denunciations and has acts."""
-        if code in self.lineage_of or code in self.denounced:
+        if code in self.lineage_of or code in self.walked:
             return None
         bound = self.bound.get(code)
         return self.signed.get(code), bound, self.in_force_from(bound)
@@ -299,10 +302,11 @@ def _build_record_index(
     floor = treaty.adopted
     latest = _reading(how) is Resolve.LATEST
     roles = _roles(rules)
-    # Per participant code: first signature, first consent; who denounces.
+    # Per participant code: first signature, first consent; whose acts are
+    # walked one by one (who denounces, who succeeds).
     signed: dict[str, date] = {}
     bound: dict[str, date] = {}
-    denounced: set[str] = set()
+    walked: set[str] = set()
     others: set[str] = set()
     setdefault_signed, setdefault_bound = signed.setdefault, bound.setdefault
     for act in record.acts:
@@ -329,8 +333,10 @@ def _build_record_index(
             old = setdefault_bound(code, day)
             if day < old:
                 bound[code] = day
+            if act.kind is _SUCCESSION:  # in force without a delay: walked
+                walked.add(code)
         else:
-            denounced.add(code)
+            walked.add(code)
     # Each participant's first instrument counts once (Rules.first_deposits):
     # *bound* holds exactly those days.
     rule = rules.entry_into_force
@@ -342,18 +348,18 @@ def _build_record_index(
     shared: dict[tuple[str, ...], _SBE] = {}
     complex_codes: dict[str, tuple[str, ...]] = {}
     shared_codes: dict[tuple[str, ...], list[str]] = {}  # lineages of several codes
-    for code in denounced:
+    for code in walked:
         if code not in lineage_of:
             complex_codes[code] = (code,)
 
     def acted(code: str) -> bool:
-        return code in signed or code in bound or code in denounced or code in others
+        return code in signed or code in bound or code in walked or code in others
 
     # Few codes are in a lineage of several: walk those, not every code.
     for key in {key for code, key in lineage_of.items() if acted(code)}:
         shared_codes[key] = [c for c in key if acted(c)]
     for key, codes in shared_codes.items():
-        if any(c in denounced for c in codes):
+        if any(c in walked for c in codes):
             for c in codes:
                 complex_codes[c] = key
             continue
@@ -370,7 +376,7 @@ def _build_record_index(
                 acts_of.setdefault(key_, []).append(act)
         stepped = {k: lineage_steps(treaty, general, a, how) for k, a in acts_of.items()}
 
-    index = RecordIndex(general, rules, (signed, bound, denounced, others), lineage_of,
+    index = RecordIndex(general, rules, (signed, bound, walked, others), lineage_of,
                         shared, stepped)
     if universe is not None:
         index.count_days, index.count_rows = _count_steps(universe, index)
@@ -405,7 +411,7 @@ def _count_steps(
     plus: list[list[date]] = [[] for _ in range(6)]
     minus: list[list[date]] = [[] for _ in range(6)]
     no_change: tuple[_Steps, date | None] = ((), None)
-    lineage_of, shared, denounced = index.lineage_of, index.shared, index.denounced
+    lineage_of, shared, walked = index.lineage_of, index.shared, index.walked
     signed, bound_of, in_force_from = index.signed, index.bound.get, index.in_force_from
     general, later_get = index.general_eif, index._later.get
     for period in universe.periods:
@@ -414,7 +420,7 @@ def _count_steps(
         code = period.code
         key = lineage_of.get(code)
         steps_: _Steps
-        if key is None and code not in denounced:
+        if key is None and code not in walked:
             first_signed, bound = signed.get(code), bound_of(code)
             if bound is None:
                 steps_ = () if first_signed is None else ((first_signed, SIGNATORY),)

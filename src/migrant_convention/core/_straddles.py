@@ -106,8 +106,8 @@ def _build_straddle_index(
             items.append(Straddle(lo, hi, act.describe(), act.date, group))
         role = rules.role(act.kind)
         if role is Role.CONSENT:
-            e_lo = rules.entry_into_force_for(early, lo)
-            e_hi = rules.entry_into_force_for(late, hi)
+            e_lo = rules.entry_into_force_for(early, lo, act.kind)
+            e_hi = rules.entry_into_force_for(late, hi, act.kind)
             # Not monotone: a later deposit can be in force sooner (bound from a
             # general entry into force that comes before its own later delay).
             if e_lo is not None and e_hi is not None and e_lo != e_hi:

@@ -587,10 +587,39 @@ class Rules:
             return None
         return rule.general(self.first_deposits(acts, day).values())
 
-    def entry_into_force_for(self, general: date | None, deposit: date) -> date | None:
-        """:meth:`EntryIntoForceRule.for_party`, or ``None`` if the rule is unknown."""
+    def entry_into_force_for(self, general: date | None, deposit: date,
+                             kind: ActKind | None = None) -> date | None:
+        """When the treaty enters into force for a participant whose instrument
+        of *kind* was deposited on *deposit*: :meth:`EntryIntoForceRule.for_party`,
+        or ``None`` if the rule is unknown.
+
+        A notification of **succession** waits no delay.  A successor State
+        is bound from the date of the succession or the treaty's entry into
+        force, whichever is later: a newly independent State with the
+        treaty's operation suspended until its notification (Vienna
+        Convention on Succession of States in respect of Treaties, art. 23),
+        a State that separated as the treaty continued in force for it (art.
+        34).  A record dates the notification, not the succession, so the
+        treaty is in force for the successor from the later of the
+        notification and the treaty's entry into force (the retroactive
+        effect to the date of the succession is not in the record): never the
+        thirty days or three months a ratification waits (the Czech
+        Republic's notification of 22 Feb 1993 to the CRC).
+
+        >>> crc = Rules(EntryIntoForceRule(20, Delay(days=30), Delay(days=30)),
+        ...             frozenset({ActKind.RATIFICATION, ActKind.SUCCESSION}))
+        >>> general = date(1990, 9, 2)
+        >>> crc.entry_into_force_for(general, date(1993, 2, 22), ActKind.SUCCESSION)
+        datetime.date(1993, 2, 22)
+        >>> crc.entry_into_force_for(general, date(1993, 2, 22), ActKind.RATIFICATION)
+        datetime.date(1993, 3, 24)
+        """
         rule = self.entry_into_force
-        return None if rule is None else rule.for_party(general, deposit)
+        if rule is None:
+            return None
+        if kind is ActKind.SUCCESSION:
+            return None if general is None else max(general, deposit)
+        return rule.for_party(general, deposit)
 
     @property
     def denunciation_or_default(self) -> DenunciationRule:

@@ -141,7 +141,8 @@ def entry_into_force_for(
 
     def answer(h: Resolve) -> date | None:
         general = _index.general_entry_into_force(treaty, record.acts, h)
-        return treaty.rules.entry_into_force_for(general, _index.act_day(act, h, treaty.adopted))
+        return treaty.rules.entry_into_force_for(general, _index.act_day(act, h, treaty.adopted),
+                                                act.kind)
 
     return decide(how, f"entry into force for {participant}", None, answer,
                   evidence=lambda _e, _l: (None, [(act.describe(), act.date)]))

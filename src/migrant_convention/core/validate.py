@@ -168,7 +168,7 @@ def problems(
                 elif (rules.denunciation.not_before is not None
                       or rules.denunciation.windows is not None):
                     deposit = bound_since.date.bounded(floor)[0]
-                    in_force = rules.entry_into_force_for(general, deposit)
+                    in_force = rules.entry_into_force_for(general, deposit, bound_since.kind)
                     if in_force is None or general is None:
                         report(i, "date", str(act.date),
                                "denounced before the treaty entered into force for it",

@@ -119,12 +119,14 @@ def check_entry_into_force(record: TreatyRecord, *, resolve: ResolveLike = "stri
     """For each participant that consented, the treaty enters into force for
     it no earlier than its general entry into force, no earlier than the
     deposit, and — when it consented on or after the general entry into
-    force — exactly when the later delay from its deposit ends."""
+    force — exactly when the later delay from its deposit ends (a succession:
+    on its notification, :meth:`~migrant_convention.core.rules.Rules.entry_into_force_for`)."""
     rules = record.treaty.rules
     general = entry_into_force(record, resolve=resolve)
     for code in record.codes:
-        deposits = [_day(record, a.date, resolve) for a in record.acts_of(code)
+        consents = [(_day(record, a.date, resolve), a.kind) for a in record.acts_of(code)
                     if a.kind in rules.consent]
+        deposits = [day for day, _ in consents]
         mine = entry_into_force_for(record, code, resolve=resolve)
         if not deposits or general is None:
             assert mine is None, (
@@ -139,7 +141,7 @@ def check_entry_into_force(record: TreatyRecord, *, resolve: ResolveLike = "stri
         )
         assert mine >= deposit, f"in force for {code} on {mine}, before its deposit on {deposit}"
         if deposit >= general and rules.entry_into_force is not None:
-            own = rules.entry_into_force.for_party(general, deposit)
+            own = rules.entry_into_force_for(general, deposit, consents[-1][1])
             assert mine == own, (
                 f"in force for {code} on {mine}, but its deposit on {deposit} plus the "
                 f"treaty's delay gives {own}"

@@ -74,7 +74,7 @@ def _lineage_status(
             signed = True
         elif consents and not bound:
             bound, former = True, False
-            in_force = rules.entry_into_force_for(general, day)
+            in_force = rules.entry_into_force_for(general, day, act.kind)
         elif role is Role.DENUNCIATION and bound:
             takes = rules.denunciation_or_default.effect(day)
             effect = takes if effect is None else min(effect, takes)

@@ -170,7 +170,7 @@ def _record(
                     or draw(st.integers(0, 3)) == 0):
                 continue
             group = owner
-            in_force = rules.entry_into_force_for(general, day)
+            in_force = rules.entry_into_force_for(general, day, a.kind)
             if in_force is None:  # pragma: no cover - general is known, so is the rule
                 continue
             notified = covers[group].day_from(draw, clause.first_notification(in_force))
