@@ -85,12 +85,14 @@ class UnknownTreatyError(_LookupFailure):
 
     :param name: the identifier asked for.
     :param expected: the identifiers that exist, listed in the message.
+    :param hint: what to do instead, said after them (``"its final clauses
+        are bundled: read its UN table with them"``).
     """
 
-    def __init__(self, name: str, expected: Sequence[str] = ()) -> None:
+    def __init__(self, name: str, expected: Sequence[str] = (), hint: str = "") -> None:
         self.name = name
         known = f" (bundled: {', '.join(expected)})" if expected else ""
-        super().__init__(f"unknown treaty {name!r}{known}")
+        super().__init__(f"unknown treaty {name!r}{known}" + (f"; {hint}" if hint else ""))
 
 
 class UnknownGroupingError(_LookupFailure):

@@ -44,8 +44,9 @@ def test_an_unknown_treaty_or_two_sources_is_one_line_exit_2(
     assert run("numbers", "--treaty", "C190")[0] == 2
     err = capsys.readouterr().err
     assert err == "error: unknown treaty 'C190' (bundled: IV-13, C097, C143, C189)\n"
+    # With --record, --treaty names a table's clauses: the file is read first.
     assert run("numbers", "--treaty", "C189", "--record", "x.json")[0] == 2
-    assert "not both" in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith("error: cannot read --record: x.json")
 
 
 def test_status_and_timeline_show_exclusions() -> None:
@@ -239,3 +240,27 @@ def test_status_of_a_state_whose_acts_are_listed_under_its_continuator() -> None
     assert code == 0
     assert text.startswith("Union of Soviet Socialist Republics (SUN) on 1990-12-01: party in "
                            "force; in force for it from 1990-09-15")
+
+
+def test_treaty_names_the_clauses_of_a_table_whatever_its_file_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A browser's second download of the CRC's table: its name is no UN id.
+    table = tmp_path / "4-11 (1).csv"
+    table.write_text((TABLES / "4-11.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    code, text = run("numbers", "--record", str(table), "--on", "1990-09-02", "--json")
+    assert code == 0
+    assert json.loads(text)["in_force"] is None  # deposits only: not known
+    code, text = run("numbers", "--record", str(table), "--treaty", "crc",
+                     "--on", "1990-09-02", "--json")
+    assert code == 0
+    got = json.loads(text)
+    assert (got["treaty"], got["in_force"]) == ("IV-11", 22)
+    # The clauses of a treaty, not a record: said how to give its table.
+    assert run("numbers", "--treaty", "CRC")[0] == 2
+    assert ("no record of CRC (IV-11) is bundled, only its final clauses: give its UN Treaty "
+            "Collection status table, --record FILE --treaty CRC") in capsys.readouterr().err
+    # A JSON record carries its own rules.
+    record = tmp_path / "record.json"
+    record.write_text(mc.serialize.to_json(mc.data.icrmw()), encoding="utf-8")
+    assert run("numbers", "--record", str(record), "--treaty", "crc")[0] == 2
+    assert "is a JSON record, which carries its own" in capsys.readouterr().err

@@ -25,7 +25,7 @@ STATED = {
     "IV-8-b": date(2000, 12, 22), "IV-9": date(1987, 6, 26), "IV-9-b": date(2006, 6, 22),
     "IV-11": date(1990, 9, 2), "IV-11-b": date(2002, 2, 12), "IV-11-c": date(2002, 1, 18),
     "IV-13": date(2003, 7, 1), "IV-15": date(2008, 5, 3), "IV-15-a": date(2008, 5, 3),
-    "IV-16": date(2010, 12, 23),
+    "IV-16": date(2010, 12, 23), "IV-3-a": date(2013, 5, 5), "IV-11-d": date(2014, 4, 14),
 }
 
 
@@ -36,8 +36,16 @@ def _table(tid: str, treaty: mc.Treaty) -> mc.TreatyRecord:
 
 
 def test_the_bundled_treaties_are_the_core_treaties_and_protocols() -> None:
-    assert set(mc.data.treaties()) == set(STATED)
+    assert set(mc.data.treaties()) == set(STATED) | {"C097", "C143", "C189"}
     assert mc.data.treaty("crc") is mc.data.treaty("IV-11")
+    # One way of naming a treaty, whatever the case, for treaty() and record().
+    assert mc.data.treaty("iv-11-b") is mc.data.treaty("IV-11-b")
+    assert mc.data.treaty("ILO C97") is mc.data.record("c097").treaty
+    assert mc.data.treaty("icrmw") is mc.data.record("IV-13").treaty
+    # A treaty whose clauses are bundled but not its record: said so.
+    with pytest.raises(mc.UnknownTreatyError, match=r"final clauses of CRC \(IV-11\) are "
+                       r"bundled, not its record"):
+        mc.data.record("crc")
     assert mc.data.treaty("IV-13") is mc.data.icrmw_treaty()
     with pytest.raises(mc.UnknownTreatyError, match="unknown treaty 'IV-99'"):
         mc.data.treaty("IV-99")
@@ -58,8 +66,8 @@ def test_the_entry_into_force_is_the_uns(tid: str) -> None:
 
 # Tables whose acts give the UN's date by the treaty's own rule: every
 # instrument before the entry into force is in the table under its author.
-COMPLETE = ["IV-5", "IV-8-b", "IV-9", "IV-9-b", "IV-11", "IV-11-b", "IV-11-c", "IV-13",
-            "IV-15", "IV-15-a", "IV-16"]
+COMPLETE = ["IV-3-a", "IV-5", "IV-8-b", "IV-9", "IV-9-b", "IV-11", "IV-11-b", "IV-11-c",
+            "IV-11-d", "IV-13", "IV-15", "IV-15-a", "IV-16"]
 
 
 @pytest.mark.parametrize("tid", COMPLETE)

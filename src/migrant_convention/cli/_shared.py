@@ -28,6 +28,7 @@ from ..errors import (
     MigrantConventionError,
     Problem,
     UndecidableError,
+    UnknownTreatyError,
     UnsupportedFormatError,
     ValidationError,
     raise_if_problems,
@@ -152,7 +153,10 @@ def add_source_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--record", metavar="FILE", type=Path, help=RECORD_HELP)
     p.add_argument("--treaty", metavar="ID",
                    help="answer for a bundled record instead of the Migrant Workers "
-                   "Convention: IV-13 (ICRMW), or the ILO's C097, C143, C189")
+                   "Convention: IV-13 (ICRMW), or the ILO's C097, C143, C189; with --record "
+                   "TABLE.csv, read the table with the bundled final clauses of ID (IV-11 or "
+                   "CRC, any of the core UN human-rights treaties and protocols), whatever "
+                   "the file's name")
     p.add_argument("--universe", metavar="FILE", type=Path, help=UNIVERSE_HELP)
     p.add_argument("--unchecked", action="store_true",
                    help="read --record FILE as it is: skip the checks only a whole record "
@@ -325,13 +329,18 @@ def record_of(args: argparse.Namespace, universe: Universe | None = None) -> Tre
     the one given with ``--universe``), or the bundled Convention's."""
     path: Path | None = getattr(args, "record", None)
     treaty: str | None = getattr(args, "treaty", None)
-    if path is not None and treaty is not None:
-        raise MigrantConventionError("give --record FILE or --treaty ID, not both")
-    if treaty is not None:
-        return data.record(treaty)
+    if treaty is not None and path is None:
+        return _bundled_record(treaty)
     if path is None:
         return data.icrmw()
     text, suffix = _read(path, "--record", (".json", ".csv"))
+    # --treaty with a UN table: read it with that treaty's final clauses
+    # (its file name need not be the UN's: "4-11 (1).csv", "crc.csv").
+    clauses = data.treaty(treaty) if treaty is not None else None
+    if clauses is not None and suffix == ".json":
+        raise MigrantConventionError(
+            f"--treaty {treaty} gives the final clauses of a UN Treaty Collection table "
+            f"(.csv); {path} is a JSON record, which carries its own")
     if universe is None:
         universe = universe_of(args)
     chosen = getattr(args, "universe", None) is not None
@@ -344,12 +353,30 @@ def record_of(args: argparse.Namespace, universe: Universe | None = None) -> Tre
                         chosen=chosen)
     # A table of a treaty whose final clauses are bundled is read with them,
     # so that its entry into force and "in force" counts are known.
-    known = data.treaties().get(treaty_id(path.name))
+    known = clauses or data.treaties().get(treaty_id(path.name))
     reading = parse_table(text, str(path), treaty=known, validate=False)  # checked below
     raise_if_problems(f"invalid UN Treaty Collection table {path}", reading.all_problems)
     if unchecked:
         return reading.record
     return _checked(reading.record, universe, path, reading.locations, chosen=chosen)
+
+
+def _bundled_record(treaty: str) -> TreatyRecord:
+    """The bundled record ``--treaty`` names; for a treaty whose final
+    clauses only are bundled, an error saying how to give its table."""
+    try:
+        return data.record(treaty)
+    except UnknownTreatyError:
+        try:
+            known = data.treaty(treaty)
+        except UnknownTreatyError:
+            known = None
+        if known is None:
+            raise
+        raise MigrantConventionError(
+            f"no record of {known.short_name} ({known.id}) is bundled, only its final clauses: "
+            f"give its UN Treaty Collection status table, --record FILE --treaty {treaty}"
+            ) from None
 
 
 def universe_of(args: argparse.Namespace) -> Universe:

@@ -25,6 +25,7 @@ datetime.date(2025, 12, 31)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from functools import cache
@@ -115,13 +116,21 @@ def _loaders() -> dict[str, Callable[[], TreatyRecord]]:
     return {"IV-13": icrmw, "C097": ilo.c097, "C143": ilo.c143, "C189": ilo.c189}
 
 
+# A UN Treaty Collection id in any case: "iv-11-b" is "IV-11-b".
+_UNTC_ID = re.compile(r"^([IVXLC]{1,6})-(\d{1,3})((?:-[A-Z])?)$", re.ASCII)
+
+
 def _key(name: str) -> str:
-    """``"ILO C97"``, ``"c189"``, ``"icrmw"`` as the identifier they name."""
+    """``"ILO C97"``, ``"c189"``, ``"icrmw"``, ``"iv-11-b"`` as the
+    identifier they name (any other text upper-cased)."""
     key = name.strip().upper().removeprefix("ILO").strip()
     if key == "ICRMW":
         return "IV-13"
     if key.startswith("C") and key[1:].isascii() and key[1:].isdigit():
         return f"C{int(key[1:]):03d}"
+    m = _UNTC_ID.match(key)
+    if m is not None:
+        return f"{m[1]}-{m[2]}{m[3].lower()}"
     return key
 
 
@@ -142,7 +151,11 @@ def record(treaty: str) -> TreatyRecord:
     loaders = _loaders()
     load = loaders.get(_key(treaty)) if isinstance(treaty, str) else None
     if load is None:
-        raise UnknownTreatyError(str(treaty), tuple(loaders))
+        found = _find(treaty)
+        hint = "" if found is None else (
+            f"the final clauses of {found.short_name} ({found.id}) are bundled, not its "
+            "record: read its UN Treaty Collection table with them (untc.read_table)")
+        raise UnknownTreatyError(str(treaty), tuple(loaders), hint)
     return load()
 
 
@@ -156,26 +169,46 @@ def records() -> dict[str, TreatyRecord]:
 
 
 def treaty(id: str) -> Treaty:
-    """A treaty whose final clauses are bundled, by UN Treaty Collection id or
-    short name (:func:`migrant_convention.data.final_clauses.treaty`).
+    """A treaty whose final clauses are bundled, by its identifier (as
+    :func:`record` reads one: ``"IV-11"`` or ``"iv-11"``, ``"C189"`` or
+    ``"c189"``) or its short name in any case (``"CRC"``).
 
     >>> treaty("IV-11").stated_entry_into_force.day
     datetime.date(1990, 9, 2)
-    """
-    from .final_clauses import treaty as find
+    >>> treaty("crc") is treaty("iv-11"), treaty("c97").short_name
+    (True, 'C097')
 
-    return find(id)
+    :raises UnknownTreatyError: naming the treaties known.
+    """
+    found = _find(id)
+    if found is None:
+        raise UnknownTreatyError(str(id), tuple(treaties()))
+    return found
+
+
+def _find(id: object) -> Treaty | None:
+    if not isinstance(id, str):
+        return None
+    known = treaties()
+    key = _key(id)
+    return known.get(key) or next(
+        (t for t in known.values() if t.short_name.casefold() == id.strip().casefold()), None)
 
 
 def treaties() -> dict[str, Treaty]:
-    """Every treaty whose final clauses are bundled, by UN Treaty Collection id.
+    """Every treaty whose final clauses are bundled, by identifier: the core
+    UN human-rights treaties and their protocols by UN Treaty Collection id
+    (:mod:`migrant_convention.data.final_clauses`), then the ILO's
+    conventions by number (:mod:`migrant_convention.data.ilo`).
 
-    >>> len(treaties())
-    16
+    >>> len(treaties()), list(treaties())[-3:]
+    (21, ['C097', 'C143', 'C189'])
     """
+    from . import ilo
     from .final_clauses import treaties as every
 
-    return dict(every())
+    return {**every(), "C097": ilo.c097_treaty(), "C143": ilo.c143_treaty(),
+            "C189": ilo.c189_treaty()}
 
 
 # The default universe of the layers below (places.names.state_name), and the

@@ -16,6 +16,7 @@ id       treaty                                                    in force
 ======== ========================================================= ============
 IV-2     ICERD, Racial Discrimination (1965)                       4 Jan 1969
 IV-3     ICESCR, Economic, Social and Cultural Rights (1966)       3 Jan 1976
+IV-3-a   ICESCR, Optional Protocol (2008)                          5 May 2013
 IV-4     ICCPR, Civil and Political Rights (1966)                  23 Mar 1976
 IV-5     ICCPR, first Optional Protocol (1966)                     23 Mar 1976
 IV-12    ICCPR, second Optional Protocol (death penalty, 1989)     11 Jul 1991
@@ -26,6 +27,7 @@ IV-9-b   OP-CAT (2002)                                             22 Jun 2006
 IV-11    CRC, Rights of the Child (1989)                           2 Sep 1990
 IV-11-b  CRC, Optional Protocol on armed conflict (2000)           12 Feb 2002
 IV-11-c  CRC, Optional Protocol on the sale of children (2000)     18 Jan 2002
+IV-11-d  CRC, Optional Protocol on a communications procedure      14 Apr 2014
 IV-13    ICRMW, Migrant Workers (1990)                             1 Jul 2003
 IV-15    CRPD, Rights of Persons with Disabilities (2006)          3 May 2008
 IV-15-a  CRPD, Optional Protocol (2006)                            3 May 2008
@@ -44,7 +46,7 @@ record, and the UN's statement agrees).
 >>> crc.short_name, crc.rules.entry_into_force.instruments
 ('CRC', 20)
 >>> sorted(treaties.treaties())[:4]
-['IV-11', 'IV-11-b', 'IV-11-c', 'IV-12']
+['IV-11', 'IV-11-b', 'IV-11-c', 'IV-11-d']
 """
 
 from __future__ import annotations
@@ -148,6 +150,16 @@ def treaties() -> dict[str, Treaty]:
                 "International Covenant on Economic, Social and Cultural Rights",
                 date(1966, 12, 16), date(1966, 12, 19), date(1976, 1, 3),
                 Rules(_after_nth(35, _THREE_MONTHS), _RATIFY)),
+        # Art. 17 (ratification, accession, by States party to the Covenant);
+        # art. 18: three months after the 10th instrument, and after its own
+        # for each State after the 10th ("5 May 2013, in accordance with
+        # article 18(1)", the UN's page); art. 20: denunciation six months
+        # after receipt.
+        _treaty("IV-3-a", "OP-ICESCR",
+                "Optional Protocol to the International Covenant on Economic, Social and "
+                "Cultural Rights", date(2008, 12, 10), date(2009, 9, 24), date(2013, 5, 5),
+                Rules(_after_nth(10, _THREE_MONTHS), _RATIFY,
+                      denunciation=_denounced_after(Delay(months=6)))),
         iccpr,
         # Art. 8; art. 9: "Subject to the entry into force of the Covenant",
         # three months after the 10th instrument (deposited on 12 Dec 1973,
@@ -215,6 +227,15 @@ def treaties() -> dict[str, Treaty]:
                 date(2000, 6, 5), date(2002, 1, 18),
                 Rules(_after_eif(10, _THREE_MONTHS, Delay(months=1)), _RATIFY,
                       denunciation=one_year)),
+        # Art. 18 (ratification, accession); art. 19: three months after the
+        # 10th instrument, and after its own for each State after the 10th
+        # ("14 April 2014, in accordance with article 19(1)"); art. 22:
+        # denunciation one year after receipt.
+        _treaty("IV-11-d", "OPIC",
+                "Optional Protocol to the Convention on the Rights of the Child on a "
+                "communications procedure", date(2011, 12, 19), date(2012, 2, 28),
+                date(2014, 4, 14),
+                Rules(_after_nth(10, _THREE_MONTHS), _RATIFY, denunciation=one_year)),
         icrmw_treaty(),
         crpd,
         # Arts. 10-12; art. 13: "Subject to the entry into force of the

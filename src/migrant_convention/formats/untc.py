@@ -496,8 +496,8 @@ def bundled_treaty(source: str) -> Treaty | None:
     name or path; its UN Treaty Collection id by :func:`treaty_id`), or
     ``None`` if none are bundled (:func:`migrant_convention.data.treaties`).
 
-    >>> bundled_treaty("tables/4-11.csv").short_name
-    'CRC'
+    >>> bundled_treaty("tables/4-11.csv").short_name, bundled_treaty("iv-11-b.csv").short_name
+    ('CRC', 'OPAC')
     >>> bundled_treaty("6-11.csv") is None
     True
     """
@@ -507,7 +507,10 @@ def bundled_treaty(source: str) -> Treaty | None:
         return None
     if not isinstance(known, Mapping):
         raise TypeError(f"the bundled final clauses loaded as a {type(known).__name__}")
-    found = known.get(treaty_id(source))
+    key = treaty_id(source)
+    # "iv-11.csv" as "IV-11": the roman chapter in capitals, a suffix in small.
+    chapter, _, rest = key.partition("-")
+    found = known.get(key) or known.get(f"{chapter.upper()}-{rest.lower()}")
     return found if isinstance(found, Treaty) else None
 
 
