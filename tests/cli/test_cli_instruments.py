@@ -264,3 +264,21 @@ def test_treaty_names_the_clauses_of_a_table_whatever_its_file_name(
     record.write_text(mc.serialize.to_json(mc.data.icrmw()), encoding="utf-8")
     assert run("numbers", "--record", str(record), "--treaty", "crc")[0] == 2
     assert "is a JSON record, which carries its own" in capsys.readouterr().err
+
+
+def test_a_former_state_missing_from_a_un_table_is_noted() -> None:
+    # Czechoslovakia ratified the CRC on 7 Jan 1991; the UN's 2015 table has
+    # only its successors' 1993 successions (its ratification is a footnote).
+    code, text = run("status", "--record", str(TABLES / "4-11.csv"), "CSK",
+                     "--on", "1991-09-02")
+    assert code == 0
+    assert "CSK) on 1991-09-02: no action" in text
+    assert "Note: no act of Czechoslovakia" in text
+    assert "States that no longer exist appear in the UN's current tables only in footnotes" \
+        in text
+    # Not for a State that exists, nor for the bundled record.
+    assert "no longer exist" not in run("status", "--record", str(TABLES / "4-11.csv"), "SWE",
+                                        "--on", "1991-09-02")[1]
+    assert "no longer exist" not in run("numbers", "--on", "1991-09-02")[1]
+    code, text = run("numbers", "--record", str(TABLES / "4-4.csv"), "--on", "1976-03-23")
+    assert "German Democratic Republic (DDR)" in text

@@ -103,7 +103,7 @@ def numbers_command(args: argparse.Namespace, out: TextIO) -> int:
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         print(f"  {label:<{width}}  {value:>4}", file=out)
-    for line in notes(record, on, resolve):
+    for line in notes(record, on, resolve, universe=universe):
         print(line, file=out)
     return OK
 

@@ -21,6 +21,8 @@ from typing import TextIO, TypeAlias, TypeVar
 from .. import data
 from ..core.dates import Resolve, as_resolve, parse_date
 from ..core.record import TreatyRecord
+from ..core.status import statuses
+from ..core.status_types import Status
 from ..core.universe import Universe
 from ..core.validate import notices, problems
 from ..errors import (
@@ -35,7 +37,9 @@ from ..errors import (
 )
 from ..formats.csvio import read_universe
 from ..formats.serialize import from_json
+from ..formats.untc import SOURCE as UNTC_SOURCE
 from ..formats.untc import parse_table, treaty_id
+from ..places.names import short_name
 
 T = TypeVar("T")
 
@@ -411,9 +415,30 @@ def dump_json(value: object, out: TextIO) -> None:
     out.write("\n")
 
 
-def notes(record: TreatyRecord, on: date, resolve: Resolve, *, as_of: bool = True
-          ) -> list[str]:
-    """What a reader must know to read an answer right."""
+_SHOWN_FORMER = 4  # former States named in the note on a UN table's footnotes
+
+
+def _former_without_acts(record: TreatyRecord, universe: Universe, on: date,
+                         resolve: Resolve, code: str | None) -> list[str]:
+    """States of *universe* on *on* that no longer exist and have no act in
+    *record*, a UN table, by then (*code* only, if given): the UN's current
+    tables keep their instruments in footnotes (Czechoslovakia's
+    ratification of the CRC, the German Democratic Republic's of the ICCPR)."""
+    if not record.sources or not record.sources[0].startswith(UNTC_SOURCE):
+        return []
+    try:
+        found = statuses(record, universe, on, resolve=resolve)
+    except MigrantConventionError:  # undecidable: the answer says so already
+        return []
+    return [c for c, st in found.items()
+            if st is Status.NO_ACTION and (code is None or c == code)
+            and all(p.end is not None and p.end != date.max for p in universe.periods_of(c))]
+
+
+def notes(record: TreatyRecord, on: date, resolve: Resolve, *, as_of: bool = True,
+          universe: Universe | None = None, code: str | None = None) -> list[str]:
+    """What a reader must know to read an answer right (about the State
+    *code*, if the answer is about one)."""
     found = []
     if record.treaty.rules.entry_into_force is None:
         found.append(IN_FORCE_UNKNOWN)
@@ -434,4 +459,16 @@ def notes(record: TreatyRecord, on: date, resolve: Resolve, *, as_of: bool = Tru
     # A stated entry into force the acts do not give: the answer uses the
     # stated day, and the reader is told (never a silent override).
     found.extend(f"Note: {n.message}." for n in notices(record))
+    former = [] if universe is None else _former_without_acts(record, universe, on, resolve,
+                                                               code)
+    if former:
+        assert universe is not None
+        named = ", ".join(f"{short_name(universe.name(c, on))} ({c})"
+                          for c in former[:_SHOWN_FORMER])
+        more = f" and {len(former) - _SHOWN_FORMER} more" if len(former) > _SHOWN_FORMER else ""
+        found.append(
+            f"Note: no act of {named}{more} is in this UN table by {on.isoformat()}. States "
+            "that no longer exist appear in the UN's current tables only in footnotes, if they "
+            "acted at all, so they are counted here as taking no action: see the table's "
+            "footnotes.")
     return found

@@ -106,7 +106,7 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
                 extra += f" (ceased on {last.isoformat()}, its status on that day;" \
                          f" {other} continues it)"
     print(f"{name} ({code}) on {on.isoformat()}: {text}{extra}", file=out)
-    for line in notes(record, on, resolve, as_of=False):
+    for line in notes(record, on, resolve, as_of=False, universe=universe, code=code):
         print(line, file=out)
     return OK
 
