@@ -282,3 +282,13 @@ def test_a_former_state_missing_from_a_un_table_is_noted() -> None:
     assert "no longer exist" not in run("numbers", "--on", "1991-09-02")[1]
     code, text = run("numbers", "--record", str(TABLES / "4-4.csv"), "--on", "1976-03-23")
     assert "German Democratic Republic (DDR)" in text
+
+
+def test_a_participant_listed_twice_is_refused_unless_unchecked(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("Participant,Signature\nAlbania,1 Jan 2000\nAlbania,2 Feb 2001\n",
+                     encoding="utf-8")
+    assert run("numbers", "--record", str(table), "--on", "2002-01-01")[0] == 2
+    assert "ALB has a row already (row 2): a participant has one row" in capsys.readouterr().err
+    assert run("numbers", "--record", str(table), "--on", "2002-01-01", "--unchecked")[0] == 0

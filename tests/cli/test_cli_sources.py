@@ -202,8 +202,18 @@ def test_a_code_of_the_record_outside_the_universe_is_still_understood(tmp_path:
 def test_a_file_with_many_problems_gives_one_readable_line(
     saved: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # A universe given as the record: every row of it is a problem.
+    # A universe given as the record: its header says it is no UN table, one
+    # problem rather than one per row.
     code, _ = run("numbers", "--record", str(saved / "states.csv"))
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.rstrip().endswith("the first column must be 'Participant' (value: 'name')")
+    # A table whose every row is a problem: the first few, then how many more.
+    table = saved / "bad-dates.csv"
+    table.write_text("Participant,Signature\n" + "".join(
+        f"{name},not a date\n" for name in ("Albania", "Chile", "Mexico", "Peru", "Spain",
+                                            "Sweden", "Turkey", "Uganda")), encoding="utf-8")
+    code, _ = run("numbers", "--record", str(table))
     assert code == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1

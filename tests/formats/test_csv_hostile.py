@@ -213,13 +213,51 @@ def test_a_problem_list_counts_what_it_does_not_keep() -> None:
 
 
 def test_a_un_table_caps_its_cell_problems() -> None:
-    text = "Participant,Ratification\n" + "Albania,not a date\n" * (MAX_PROBLEMS + 5)
+    # One column per cell, so that no participant has two rows.
+    n = MAX_PROBLEMS + 5
+    text = ("Participant," + ",".join(["Ratification"] * n) + "\n"
+            + "Albania," + ",".join(["not a date"] * n) + "\n")
     reading = untc.parse_table(text, "t.csv")
-    assert (len(reading.problems), reading.unlisted) == (MAX_PROBLEMS, 5)
+    assert len(reading.problems) == MAX_PROBLEMS
+    # ... and the n - 1 columns with the same header as the first: capped too.
+    assert [p.code for p in reading.table_problems] == ["duplicate-column"] * MAX_PROBLEMS
+    assert reading.unlisted == 5 + (n - 1 - MAX_PROBLEMS)
     assert reading.all_problems[-1].code == "too-many-problems"
     with pytest.raises(ValidationError) as info:
         untc.read_table(text, "t.csv")
-    assert info.value.problems[-1].value == 5
+    assert info.value.problems[-1].value == reading.unlisted
+
+
+def test_a_un_table_names_a_participant_s_second_row_and_a_repeated_column() -> None:
+    text = ("Participant,Signature,Signature\n"
+            "Albania,1 Jan 2000,\n"
+            "Chile,,\n"
+            "Albania,2 Feb 2001,\n")
+    reading = untc.parse_table(text, "t.csv")
+    assert [(p.code, p.location) for p in reading.all_problems] == [
+        ("duplicate-column", "t.csv, row 1, column 3"),
+        ("duplicate-participant", "t.csv, row 4, column 'Participant'"),
+    ]
+    assert "ALB has a row already (row 2)" in reading.all_problems[1].message
+    assert untc.parse_table(text, "t.csv", validate=False).record_problems == ()
+    # Every cell still read (and counted): nothing dropped.
+    assert reading.acts == 2
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ('{"format": "migrant_convention/record", "version": 1}', "JSON, not a status table"),
+    ("Participant\tSignature\nAlbania\t1 Jan 2000\n", "tab-separated"),
+])
+def test_what_is_not_a_table_is_one_problem_saying_what_it_is(text: str, says: str) -> None:
+    reading = untc.parse_table(text, "t.csv")
+    assert [p.code for p in reading.all_problems] == ["not-a-table"]
+    assert says in reading.all_problems[0].message
+
+
+def test_a_wrong_header_is_one_problem_not_one_per_cell() -> None:
+    text = "Name,Sig,Rat\n" + "".join(f"Albania,1 Jan {1990 + i},\n" for i in range(20))
+    reading = untc.parse_table(text, "t.csv")
+    assert [p.code for p in reading.all_problems] == ["bad-header"]
 
 
 # -- dates past the supported range, from CSV --------------------------------------------
@@ -254,12 +292,16 @@ def test_a_un_table_is_checked_as_a_record_by_default() -> None:
                      "Mexico,22 May 1980,8 Mar 1999\nCzechoslovakia,1 Jan 2005,\n")
     with pytest.raises(ValidationError) as info:
         untc.read_table(text, "t.csv")
+    # Albania's second row is itself a problem of the table, and its act one
+    # of the record.
     assert [(p.location, p.code) for p in info.value.problems] == [
+        ("t.csv, row 3, column 'Participant'", "duplicate-participant"),
         ("t.csv, row 3, column 'Ratification, Accession(a)', field 'action'",
          "second-consent")]
     with pytest.raises(ValidationError) as info:
         untc.read_table(text, "t.csv", treaty=data.icrmw_treaty(), universe=data.states())
     assert [(p.location.split(", column")[0], p.code) for p in info.value.problems] == [
+        ("t.csv, row 3", "duplicate-participant"),
         ("t.csv, row 3", "second-consent"),
         ("t.csv, row 4", "before-opening"),
         ("t.csv, row 5", "outside-universe"),

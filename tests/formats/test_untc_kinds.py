@@ -377,3 +377,17 @@ def test_partial_reading_gives_the_valid_acts_and_every_problem() -> None:
 def test_partial_is_keyword_only() -> None:
     with pytest.raises(TypeError):
         untc.read_table("Participant\n", "t.csv", None, None, None, True, True)  # type: ignore[call-overload]
+
+
+def test_a_path_is_a_source_and_not_a_text() -> None:
+    path = TABLES / "4-11.csv"
+    record = untc.read_table(path.read_text(encoding="utf-8"), path)
+    assert record.treaty.short_name == "CRC"  # known by the path's name
+    with pytest.raises(TypeError, match=r"not PosixPath: read the file first|not WindowsPath"):
+        untc.read_table(path, "4-11.csv")  # type: ignore[call-overload]
+    with pytest.raises(TypeError, match=r"not bytes: read the file first"):
+        untc.read_table(path.read_bytes(), "4-11.csv")  # type: ignore[call-overload]
+    with pytest.raises(TypeError, match=r"treaty must be a Treaty \(e\.g\. "
+                       r"migrant_convention\.data\.treaty\('CRC'\)"):
+        untc.read_table(path.read_text(encoding="utf-8"), "x.csv",
+                        treaty="CRC")  # type: ignore[call-overload]

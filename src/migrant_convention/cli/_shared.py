@@ -303,7 +303,8 @@ def _json(text: str, path: Path, cls: type[T]) -> T:
 
 
 def _checked(record: TreatyRecord, universe: Universe, path: Path,
-             locations: Sequence[str], *, chosen: bool) -> TreatyRecord:
+             locations: Sequence[str], *, chosen: bool,
+             found_already: Sequence[Problem] = ()) -> TreatyRecord:
     """*record*, read from *path*, if the checks only a whole record allows
     (:func:`~migrant_convention.core.validate.problems`: a second consent by
     one State, an act before the treaty's adoption, an act of a State when it
@@ -315,8 +316,10 @@ def _checked(record: TreatyRecord, universe: Universe, path: Path,
     same words whatever the file's format.  A universe the user *chose*
     (``--universe``) is the States to count: an act of a State it leaves out
     altogether is not counted, as with the bundled record, rather than refused.
+    *found_already* are the record's problems its reader found (a UN table's
+    participant listed twice), reported first.
     """
-    found = problems(record, universe, locations=locations)
+    found = [*found_already, *problems(record, universe, locations=locations)]
     if chosen:
         left_out = tuple(f"{locations[i]}, " for i, act in enumerate(record.acts)
                          if not any(c in universe for c in universe.lineage(act.participant)))
@@ -362,7 +365,8 @@ def record_of(args: argparse.Namespace, universe: Universe | None = None) -> Tre
     raise_if_problems(f"invalid UN Treaty Collection table {path}", reading.all_problems)
     if unchecked:
         return reading.record
-    return _checked(reading.record, universe, path, reading.locations, chosen=chosen)
+    return _checked(reading.record, universe, path, reading.locations, chosen=chosen,
+                    found_already=reading.repeated)
 
 
 def _bundled_record(treaty: str) -> TreatyRecord:

@@ -478,7 +478,10 @@ class CountColumns:
     states: list[int]
 
     def as_dict(self) -> dict[str, list[date] | list[int]]:
-        """The columns by name (``"date"`` first, then each count)."""
+        """The columns by name: ``"date"`` first (:attr:`days`, named as the
+        first column of :data:`~migrant_convention.formats.tidy.COUNT_FIELDS`),
+        then each count.  What ``pandas.DataFrame`` and ``polars.DataFrame``
+        take (they do not take a :class:`CountColumns` itself)."""
         return {"date": self.days, "parties": self.parties, "in_force": self.in_force,
                 "signatories": self.signatories, "signatories_total": self.signatories_total,
                 "former_parties": self.former_parties, "no_action": self.no_action,
@@ -512,7 +515,8 @@ def count_columns(
     ([0, 22], True)
 
     Under ``resolve="strict"`` the first undecidable day is reported, as
-    :func:`count_series` reports it.
+    :func:`count_series` reports it.  An *end* before *start* gives empty
+    columns, as ``range`` and ``pandas.date_range`` give nothing.
     """
     _check_day(start, "start")
     _check_day(end, "end")

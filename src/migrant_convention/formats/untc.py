@@ -53,6 +53,7 @@ and parties by deposit (nobody is counted "in force").
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -439,6 +440,9 @@ class UntcReading:
         problem is unlisted.
     :ivar attached: how many non-empty cells are facts attached to an act
         (in its note or sources; see :doc:`/explanation/untc-kinds`).
+    :ivar repeated: a problem for each row of a participant listed in an
+        earlier row (``duplicate-participant``), found whether or not the
+        record is checked; among :attr:`record_problems` when it is.
     """
 
     record: TreatyRecord
@@ -449,6 +453,7 @@ class UntcReading:
     record_problems: tuple[Problem, ...] = ()
     unlisted: int = 0
     attached: int = 0
+    repeated: tuple[Problem, ...] = ()
 
     @property
     def acts(self) -> int:
@@ -547,6 +552,19 @@ def _listed(label: str, kind: ActKind, remark: str) -> str:
     return "; ".join(parts)
 
 
+def _not_a_table(text: str) -> str | None:
+    """Why *text* is not a status table in CSV at all, if its first line says
+    so: JSON (a record written by ``serialize.to_json``), or tab-separated."""
+    start = text.lstrip("\ufeff \t\r\n")
+    if start[:1] in ("{", "["):
+        return ("JSON, not a status table in CSV: a JSON record is read with "
+                "serialize.from_json (on the command line, give it a .json name)")
+    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
+    if "\t" in first_line and "," not in first_line:
+        return "tab-separated: a status table is comma-separated (CSV), as the UN writes it"
+    return None
+
+
 def _note(label: str, kind: ActKind, footnotes: Sequence[str], remark: str = "") -> str:
     listed = _listed(label, kind, remark)
     if not footnotes:
@@ -556,7 +574,7 @@ def _note(label: str, kind: ActKind, footnotes: Sequence[str], remark: str = "")
 
 
 def parse_table(
-    text: str, source: str = "<table>", *, treaty: Treaty | None = None,
+    text: str, source: str | os.PathLike[str] = "<table>", *, treaty: Treaty | None = None,
     as_of: date | None = None, universe: Universe | None = None, validate: bool = True,
 ) -> UntcReading:
     """Read a status table, keeping every act and every problem (up to 1,000
@@ -567,7 +585,8 @@ def parse_table(
     the rest counted); ``read_table(..., partial=True)`` gives the same.
 
     :param text: the table as CSV text (first column ``Participant``).
-    :param source: the file name, used in locations and the acts' sources.
+    :param source: the file name (or path), used in locations and the acts'
+        sources.
     :param treaty: the treaty and its rules; by default the bundled final
         clauses of the table's treaty, known by the UN Treaty Collection id
         of *source* (``4-11.csv`` is the CRC's: :func:`bundled_treaty`), and
@@ -578,12 +597,29 @@ def parse_table(
         (:func:`~migrant_convention.core.validate.problems`).
     :param validate: check the record read (:attr:`UntcReading.record_problems`);
         ``False`` for the raw record.
+    :raises TypeError: if *text* is not text (a path, bytes: read and decode
+        the file first) or *treaty* not a :class:`Treaty`.
     """
+    if not isinstance(text, str):
+        hint = (": read the file first, e.g. Path(...).read_text(encoding='utf-8')"
+                if isinstance(text, (os.PathLike, bytes)) else "")
+        raise TypeError(f"text must be the table's text (a str), not "
+                        f"{type(text).__name__}{hint}")
+    if treaty is not None and not isinstance(treaty, Treaty):
+        raise TypeError(f"treaty must be a Treaty (e.g. migrant_convention.data.treaty("
+                        f"{treaty!r}) for a bundled one), not {type(treaty).__name__}")
+    source = os.fspath(source)
     table_problems = Problems(source)
     problems = Problems(source)
     if len(text) > MAX_CHARS:
         table_problems.append(Problem(source, f"{len(text)} characters",
                                       f"larger than the limit of {MAX_CHARS}", "too-large"))
+        text = ""
+    # Not a table at all: one problem saying what it is, not one per cell.
+    not_a_table = _not_a_table(text)
+    if not_a_table is not None:
+        table_problems.append(Problem(f"{source}, row 1", text.lstrip("\ufeff")[:40],
+                                      not_a_table, "not-a-table"))
         text = ""
     # The one row reader: a byte-order mark is not data, a blank line is not a
     # row, and row N starts on line N.  Its problems are the table's.
@@ -594,12 +630,24 @@ def parse_table(
         table_problems.append(Problem(f"{source}, row {first.line if first else 1}, column 1",
                                       header[0] if header else "",
                                       "the first column must be 'Participant'", "bad-header"))
+        # Without its header no cell can be read: one problem, not one per cell.
+        records = iter(())
+    seen_columns: dict[str, int] = {}
+    for i, h in enumerate(header[1:], start=2):
+        same = seen_columns.setdefault(" ".join(h.split()).casefold(), i)
+        if same != i:
+            table_problems.append(Problem(
+                f"{source}, row {first.line if first else 1}, column {i}", h,
+                f"the same header as column {same}: each kind of act has one column",
+                "duplicate-column"))
     columns = [parse_column(h) for h in header[1:]]
     adoption, fact_columns = _layout(header)
     acts: list[Act] = []
     locations: list[str] = []
     participants: dict[str, Participant] = {}
     kinds: dict[tuple[int, str | None], CellKind | str] = {}
+    row_of: dict[str, int] = {}  # each participant's row
+    twice: list[Problem] = []  # rows of a participant listed already: checked below
     cells = attached = 0
     for line, row, ok in records:
         if not ok:
@@ -616,6 +664,13 @@ def parse_table(
             except UnknownParticipantError:
                 name_problem = ("unknown-participant",
                                 f"participant {name!r} is not in the name table")
+        if who is not None:
+            once = row_of.setdefault(who[0].code, line)
+            if once != line:
+                twice.append(Problem(
+                    f"{source}, row {line}, column 'Participant'", name,
+                    f"{who[0].code} has a row already (row {once}): a participant has one row",
+                    "duplicate-participant"))
         if name_problem and not filled:
             table_problems.append(Problem(f"{source}, row {line}, column 'Participant'", name,
                                           name_problem[1], name_problem[0]))
@@ -700,29 +755,35 @@ def parse_table(
                           (f"{SOURCE} {source}",))
     checked: list[Problem] = []
     if validate:
-        checked = record_problems(record, universe, locations=locations)
+        # A participant's second row is the record's problem (its acts are
+        # read: validate=False keeps them, as the table has them).
+        checked = twice + record_problems(record, universe, locations=locations)
     unlisted = table_problems.more + problems.more + max(0, len(checked) - MAX_PROBLEMS)
     return UntcReading(record, tuple(locations), tuple(problems), tuple(table_problems), cells,
-                       tuple(checked[:MAX_PROBLEMS]), unlisted, attached)
+                       tuple(checked[:MAX_PROBLEMS]), unlisted, attached,
+                       tuple(twice[:MAX_PROBLEMS]))
 
 
 @overload
 def read_table(
-    text: str, source: str = ..., *, treaty: Treaty | None = ..., as_of: date | None = ...,
-    universe: Universe | None = ..., validate: bool = ..., partial: Literal[False] = ...,
+    text: str, source: str | os.PathLike[str] = ..., *, treaty: Treaty | None = ...,
+    as_of: date | None = ..., universe: Universe | None = ..., validate: bool = ...,
+    partial: Literal[False] = ...,
 ) -> TreatyRecord: ...
 @overload
 def read_table(
-    text: str, source: str = ..., *, treaty: Treaty | None = ..., as_of: date | None = ...,
-    universe: Universe | None = ..., validate: bool = ..., partial: Literal[True],
+    text: str, source: str | os.PathLike[str] = ..., *, treaty: Treaty | None = ...,
+    as_of: date | None = ..., universe: Universe | None = ..., validate: bool = ...,
+    partial: Literal[True],
 ) -> UntcReading: ...
 @overload
 def read_table(
-    text: str, source: str = ..., *, treaty: Treaty | None = ..., as_of: date | None = ...,
-    universe: Universe | None = ..., validate: bool = ..., partial: bool,
+    text: str, source: str | os.PathLike[str] = ..., *, treaty: Treaty | None = ...,
+    as_of: date | None = ..., universe: Universe | None = ..., validate: bool = ...,
+    partial: bool,
 ) -> TreatyRecord | UntcReading: ...
 def read_table(
-    text: str, source: str = "<table>", *, treaty: Treaty | None = None,
+    text: str, source: str | os.PathLike[str] = "<table>", *, treaty: Treaty | None = None,
     as_of: date | None = None, universe: Universe | None = None, validate: bool = True,
     partial: bool = False,
 ) -> TreatyRecord | UntcReading:
