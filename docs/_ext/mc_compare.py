@@ -85,7 +85,7 @@ table gives it. The tables leave some predecessor States' instruments in
 footnotes (Czechoslovakia, the German Democratic Republic, Yugoslavia, …)
 and list their successors with later dates, so the early counts of the
 oldest treaties are low by those few; their entry into force is the date the
-UN states (see {{doc}}`/explanation/ilo`, "The stated entry into force").
+UN states (see "The dates the UN states, and the dates the tables give", below).
 
 {table}
 
