@@ -57,3 +57,21 @@ def test_importing_an_old_path_first_keeps_the_function() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=False)
     assert done.stdout.split() == ["True", "True"], done.stderr
+
+
+def test_type_checkers_see_the_0_1_paths_too() -> None:
+    # mypy --strict checks this file: these imports resolve through the stubs
+    # (src/migrant_convention/<name>.pyi) of the 0.1 module paths, so a typed
+    # program written for 0.1 type-checks unchanged.  At run time they are the
+    # _compat aliases.
+    from migrant_convention.csvio import read_acts
+    from migrant_convention.formats import csvio, serialize, untc
+    from migrant_convention.serialize import from_json, to_json
+    from migrant_convention.untc import read_table
+
+    assert (to_json, from_json, read_acts, read_table) == (
+        serialize.to_json, serialize.from_json, csvio.read_acts, untc.read_table)
+    src = Path(migrant_convention.__file__).parent
+    stubs = sorted(p.stem for p in src.glob("*.pyi"))
+    aliases = sorted(p.stem for p in (src / "_compat").glob("*.py"))
+    assert stubs == aliases  # one stub for each 0.1 path
