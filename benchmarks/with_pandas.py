@@ -6,7 +6,7 @@ possible day, and computes with vectorised operations: per lineage the first
 signature, the first consent and the entry into force for it; per membership
 period the intervals spent in each status; then +1/-1 events, a cumulative sum
 and a forward-filled reindex onto the query dates.  Like the data, it does not
-model denunciations.
+model denunciations or successions (in force for a successor without a delay).
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ def frames(record: TreatyRecord, universe: Universe) -> tuple[pd.DataFrame, pd.D
     """The record and the universe as the analyst's two data frames (not timed)."""
     if any(a.kind is ActKind.DENUNCIATION for a in record.acts):
         raise ValueError("the pandas baseline does not model denunciations")
+    if any(a.kind is ActKind.SUCCESSION for a in record.acts):
+        # A successor is in force without the delay (Rules.entry_into_force_for).
+        raise ValueError("the pandas baseline does not model successions")
     floor = record.treaty.adopted
     acts = pd.DataFrame({
         "participant": [a.participant for a in record.acts],

@@ -262,7 +262,7 @@ def _bundled_states() -> object:
 
 
 def _bundled_final_clauses() -> object:
-    return _importlib.import_module(".data", __name__).treaties()
+    return _importlib.import_module(".data.final_clauses", __name__).treaties()
 
 
 # Lower layers (places.names: a State's name on a date; formats.untc: the

@@ -292,3 +292,22 @@ def test_a_participant_listed_twice_is_refused_unless_unchecked(
     assert run("numbers", "--record", str(table), "--on", "2002-01-01")[0] == 2
     assert "ALB has a row already (row 2): a participant has one row" in capsys.readouterr().err
     assert run("numbers", "--record", str(table), "--on", "2002-01-01", "--unchecked")[0] == 0
+
+
+def test_status_gives_the_entry_into_force_of_the_consent_in_force_that_day(
+        tmp_path: Path) -> None:
+    # A State that succeeded, denounced, then acceded again: on a day of its
+    # first participation, the treaty is in force for it from its succession
+    # (no delay), not from its later accession.
+    crc = mc.data.treaty("IV-11")
+    acts = (mc.Act("CZE", "succession", mc.PartialDate.parse("1993-02-22")),
+            mc.Act("CZE", "denunciation", mc.PartialDate.parse("1995-03-01")),
+            mc.Act("CZE", "accession", mc.PartialDate.parse("2000-05-10")))
+    path = tmp_path / "rec.json"
+    path.write_text(mc.serialize.to_json(mc.TreatyRecord(crc, acts)), encoding="utf-8")
+    code, text = run("status", "--record", str(path), "CZE", "--on", "1994-01-01")
+    assert code == 0
+    assert "party in force; in force for it from 1993-02-22" in text
+    # After the accession: thirty days after it (art. 49(2)).
+    code, text = run("status", "--record", str(path), "CZE", "--on", "2001-01-01")
+    assert "party in force; in force for it from 2000-06-09" in text

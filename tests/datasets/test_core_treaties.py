@@ -230,3 +230,16 @@ def test_a_successor_is_bound_from_its_notification_without_a_delay(
     assert mc.status(record, states, code, notified) is mc.Status.PARTY_IN_FORCE
     assert mc.status(record, states, code, notified - timedelta(days=1)) in (
         mc.Status.NO_ACTION, mc.Status.SIGNATORY)
+
+
+def test_a_table_with_too_few_instruments_for_its_stated_date_is_noticed() -> None:
+    # A table named as the CRC's, with deposits of 1994-95 only: the CRC
+    # entered into force in 1990 on its 20th instrument, so this record leaves
+    # them out; it is read, and the notice says so.
+    text = ("Participant,Signature,Ratification\n"
+            "France,1 Jan 1993,5 Jan 1994\nChile,1 Jan 1993,7 Jan 1995\n")
+    reading = untc.parse_table(text, "4-11.csv")
+    assert reading.all_problems == ()
+    assert [n.code for n in reading.notices] == ["stated-entry-into-force"]
+    assert "when 20 instruments had been deposited; the record has 0 by then" in \
+        reading.notices[0].message

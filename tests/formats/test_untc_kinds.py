@@ -391,3 +391,18 @@ def test_a_path_is_a_source_and_not_a_text() -> None:
                        r"migrant_convention\.data\.treaty\('CRC'\)"):
         untc.read_table(path.read_text(encoding="utf-8"), "x.csv",
                         treaty="CRC")  # type: ignore[call-overload]
+
+
+def test_a_table_s_id_is_its_file_name_s_whatever_the_folder_separator() -> None:
+    from pathlib import PureWindowsPath
+
+    assert untc.treaty_id(PureWindowsPath(r"C:\tables\4-11.csv")) == "IV-11"
+    assert untc.treaty_id("tables\\4-11.csv") == "IV-11"
+    assert untc.bundled_treaty(Path("some") / "4-11.csv") is mc.data.treaty("IV-11")
+    # ... and only a UN table's id: an ILO number names no UN table.
+    assert untc.bundled_treaty("C097.csv") is None
+
+
+def test_trailing_empty_columns_are_not_repeated_headers() -> None:
+    text = 'Participant,Signature,"Ratification, Accession(a)",,\nFrance,1 Jan 1990,5 Jan 1995,,\n'
+    assert len(untc.read_table(text, "x.csv").acts) == 2

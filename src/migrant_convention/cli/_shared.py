@@ -21,7 +21,7 @@ from typing import TextIO, TypeAlias, TypeVar
 from .. import data
 from ..core.dates import Resolve, as_resolve, parse_date
 from ..core.record import TreatyRecord
-from ..core.status import statuses
+from ..core.status import status, statuses
 from ..core.status_types import Status
 from ..core.universe import Universe
 from ..core.validate import notices, problems
@@ -430,13 +430,22 @@ def _former_without_acts(record: TreatyRecord, universe: Universe, on: date,
     ratification of the CRC, the German Democratic Republic's of the ICCPR)."""
     if not record.sources or not record.sources[0].startswith(UNTC_SOURCE):
         return []
+
+    def gone(c: str) -> bool:
+        # Its code's periods have all ended.  A State its successor continues
+        # counts too: the Socialist Federal Republic of Yugoslavia's 1971
+        # ratification of the ICCPR is a footnote of the row of Serbia, whose
+        # own date is its 2001 notification.
+        return all(p.end is not None and p.end != date.max for p in universe.periods_of(c))
+
     try:
-        found = statuses(record, universe, on, resolve=resolve)
+        if code is not None:
+            found = {code: status(record, universe, code, on, resolve=resolve)}
+        else:
+            found = statuses(record, universe, on, resolve=resolve)
     except MigrantConventionError:  # undecidable: the answer says so already
         return []
-    return [c for c, st in found.items()
-            if st is Status.NO_ACTION and (code is None or c == code)
-            and all(p.end is not None and p.end != date.max for p in universe.periods_of(c))]
+    return [c for c, st in found.items() if st is Status.NO_ACTION and gone(c)]
 
 
 def notes(record: TreatyRecord, on: date, resolve: Resolve, *, as_of: bool = True,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import TextIO
 
 from ..core.acts import Act
+from ..core.dates import Resolve
 from ..core.record import TreatyRecord
-from ..core.status import entry_into_force_for, status, timeline
+from ..core.status import entry_into_force, status, timeline
 from ..core.universe import Universe
 from ..errors import UndecidableError
 from ..places.names import code_of, short_name, state_name
@@ -67,11 +69,8 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
     if st.is_party and known and consents:
         # The status can be known (in force by now) when the day it began is
         # not (a registration dated only "on or before"): say so, not fail.
-        try:
-            in_force = entry_into_force_for(record, consents[-1].participant,
-                                            resolve=resolve)
-        except UndecidableError:
-            in_force_unknown = True
+        decided, in_force = _in_force_from(record, consents[-1], resolve)
+        in_force_unknown = not decided
     # The parts of the treaty its instrument of consent excludes (the ILO's
     # C097 Annexes, C143 Parts): its latest consent on or before the date.
     excludes = consents[-1].excludes if st.is_party and consents else ()
@@ -109,6 +108,25 @@ def status_command(args: argparse.Namespace, out: TextIO) -> int:
     for line in notes(record, on, resolve, as_of=False, universe=universe, code=code):
         print(line, file=out)
     return OK
+
+
+def _in_force_from(record: TreatyRecord, consent: Act, resolve: Resolve
+                   ) -> tuple[bool, date | None]:
+    """Whether it is decidable under *resolve*, and when, the treaty entered
+    into force for the State by *consent*: its consent in force on the day
+    asked, not necessarily its latest (a State that succeeded, denounced and
+    acceded again).  ``None`` when the treaty is not in force.  The day is
+    monotone in the deposit's, so a date's two bounds decide it."""
+    rules = record.treaty.rules
+    try:
+        general = entry_into_force(record, resolve=resolve)
+    except UndecidableError:
+        return False, None
+    lo, hi = consent.date.bounded(record.treaty.adopted)
+    days = {lo, hi} if resolve is Resolve.STRICT else {
+        lo if resolve is Resolve.EARLIEST else hi}
+    found = {rules.entry_into_force_for(general, d, consent.kind) for d in days}
+    return (True, found.pop()) if len(found) == 1 else (False, None)
 
 
 def made_by(act: Act, record: TreatyRecord, universe: Universe) -> tuple[str, str]:

@@ -212,7 +212,18 @@ def notices(record: TreatyRecord) -> list[Problem]:
     early = rules.general_entry_into_force(record.acts, lambda a: a.date.bounded(floor)[0])
     late = rules.general_entry_into_force(record.acts, lambda a: a.date.bounded(floor)[1])
     if early is None and late is None:
-        return []  # too few instruments to say anything
+        # Too few instruments for the rule to give a day: the record leaves
+        # out some of those that brought the treaty into force.
+        rule = rules.entry_into_force
+        assert rule is not None
+        by_then = sum(1 for d in rules.first_deposits(
+            record.acts, lambda a: a.date.bounded(floor)[0]).values() if d <= stated.day)
+        return [Problem(
+            "treaty, field 'stated_entry_into_force'", str(stated.day),
+            f"{treaty.short_name or treaty.id} entered into force on {stated.day} as stated "
+            f"({'; '.join(stated.sources)}), when {rule.instruments} instruments had been "
+            f"deposited; the record has {by_then} by then, so it leaves instruments out; "
+            "the stated day is the one used", "stated-entry-into-force")]
     if (early is not None and stated.day < early) or (late is not None and stated.day > late):
         computed = str(early) if early == late else f"{early} to {late or 'any later day'}"
         return [Problem(

@@ -215,4 +215,13 @@ def treaties() -> dict[str, Treaty]:
 # final clauses the UN table reader applies (formats.untc), handed down
 # rather than imported up.
 _bundled.provide("states", states)
-_bundled.provide("final_clauses", treaties)
+
+
+def _un_treaties() -> dict[str, Treaty]:
+    # Only the UN's: a UN table is known by a UN Treaty Collection id.
+    from .final_clauses import treaties as every
+
+    return dict(every())
+
+
+_bundled.provide("final_clauses", _un_treaties)

@@ -70,6 +70,7 @@ from ..core.participants import Participant
 from ..core.record import TreatyRecord
 from ..core.treaty import Rules, Treaty
 from ..core.universe import Universe
+from ..core.validate import notices as record_notices
 from ..core.validate import problems as record_problems
 from ..errors import Problem, UnknownParticipantError, raise_if_problems
 from ..places.names import lookup_participant, participant_names
@@ -443,6 +444,10 @@ class UntcReading:
     :ivar repeated: a problem for each row of a participant listed in an
         earlier row (``duplicate-participant``), found whether or not the
         record is checked; among :attr:`record_problems` when it is.
+    :ivar notices: what the record disagrees with without being invalid
+        (:func:`~migrant_convention.core.validate.notices`: a stated entry
+        into force its acts do not give, as when a table keeps a
+        predecessor's instrument in a footnote); never raised.
     """
 
     record: TreatyRecord
@@ -454,6 +459,7 @@ class UntcReading:
     unlisted: int = 0
     attached: int = 0
     repeated: tuple[Problem, ...] = ()
+    notices: tuple[Problem, ...] = ()
 
     @property
     def acts(self) -> int:
@@ -496,7 +502,7 @@ def deposit_only_treaty(id: str, title: str = "", *, adopted: date = date(1945, 
     )
 
 
-def bundled_treaty(source: str) -> Treaty | None:
+def bundled_treaty(source: str | os.PathLike[str]) -> Treaty | None:
     """The bundled final clauses of the treaty whose table is *source* (a file
     name or path; its UN Treaty Collection id by :func:`treaty_id`), or
     ``None`` if none are bundled (:func:`migrant_convention.data.treaties`).
@@ -519,15 +525,16 @@ def bundled_treaty(source: str) -> Treaty | None:
     return found if isinstance(found, Treaty) else None
 
 
-def treaty_id(file_name: str) -> str:
+def treaty_id(file_name: str | os.PathLike[str]) -> str:
     """The UN Treaty Collection number of a table file: ``4-13.csv`` is ``IV-13``.
 
     >>> treaty_id("4-13.csv"), treaty_id("10-11-a.csv"), treaty_id("x.csv")
     ('IV-13', 'X-11-a', 'x')
-    >>> treaty_id("4-13.CSV")  # the extension in any case
+    >>> treaty_id("tables/4-13.CSV")  # in a folder, the extension in any case
     'IV-13'
     """
-    stem = file_name.rsplit("/", 1)[-1]
+    # The name, after any folder, whichever the separator ("C:\\t\\4-11.csv").
+    stem = re.split(r"[\\/]", os.fspath(file_name))[-1]
     if stem[-4:].lower() == ".csv":
         stem = stem[:-4]
     chapter, _, rest = stem.partition("-")
@@ -632,9 +639,13 @@ def parse_table(
                                       "the first column must be 'Participant'", "bad-header"))
         # Without its header no cell can be read: one problem, not one per cell.
         records = iter(())
+        header = []
     seen_columns: dict[str, int] = {}
     for i, h in enumerate(header[1:], start=2):
-        same = seen_columns.setdefault(" ".join(h.split()).casefold(), i)
+        label = " ".join(h.split()).casefold()
+        if not label:  # trailing empty columns of a spreadsheet's export
+            continue
+        same = seen_columns.setdefault(label, i)
         if same != i:
             table_problems.append(Problem(
                 f"{source}, row {first.line if first else 1}, column {i}", h,
@@ -761,7 +772,7 @@ def parse_table(
     unlisted = table_problems.more + problems.more + max(0, len(checked) - MAX_PROBLEMS)
     return UntcReading(record, tuple(locations), tuple(problems), tuple(table_problems), cells,
                        tuple(checked[:MAX_PROBLEMS]), unlisted, attached,
-                       tuple(twice[:MAX_PROBLEMS]))
+                       tuple(twice[:MAX_PROBLEMS]), tuple(record_notices(record)))
 
 
 @overload
@@ -800,7 +811,10 @@ def read_table(
         consent, an act outside the universe: ``record_problems``) is an act
         kept in it, and counted.
     :raises ValidationError: listing every problem (file, row, column, text),
-        unless *partial*.
+        unless *partial*.  A stated entry into force that the table's acts do
+        not give is a notice, not a problem: the record is returned, and
+        :func:`~migrant_convention.core.validate.notices` (or
+        :attr:`UntcReading.notices`) says so.
     """
     reading = parse_table(text, source, treaty=treaty, as_of=as_of, universe=universe,
                           validate=validate)
