@@ -247,6 +247,8 @@ def test_a_un_table_names_a_participant_s_second_row_and_a_repeated_column() -> 
 @pytest.mark.parametrize(("text", "says"), [
     ('{"format": "migrant_convention/record", "version": 1}', "JSON, not a status table"),
     ("Participant\tSignature\nAlbania\t1 Jan 2000\n", "tab-separated"),
+    ('Participant\t"Signature, Succession to signature(d)"\nAlbania\t1 Jan 2000\n',
+     "tab-separated"),
 ])
 def test_what_is_not_a_table_is_one_problem_saying_what_it_is(text: str, says: str) -> None:
     reading = untc.parse_table(text, "t.csv")

@@ -52,6 +52,7 @@ and parties by deposit (nobody is counted "in force").
 
 from __future__ import annotations
 
+import csv
 import functools
 import os
 import re
@@ -567,7 +568,13 @@ def _not_a_table(text: str) -> str | None:
         return ("JSON, not a status table in CSV: a JSON record is read with "
                 "serialize.from_json (on the command line, give it a .json name)")
     first_line = text.lstrip("\ufeff").split("\n", 1)[0]
-    if "\t" in first_line and "," not in first_line:
+    if "\t" not in first_line:
+        return None
+    try:
+        by_tab = next(csv.reader([first_line.replace("\r", "")], delimiter="\t"), [])
+    except csv.Error:  # not even tab-separated: the row reader will say what it is
+        return None
+    if "," not in first_line or (len(by_tab) > 1 and by_tab[0].strip() == "Participant"):
         return "tab-separated: a status table is comma-separated (CSV), as the UN writes it"
     return None
 
