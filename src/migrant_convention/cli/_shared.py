@@ -38,7 +38,7 @@ from ..errors import (
 from ..formats.csvio import read_universe
 from ..formats.serialize import from_json
 from ..formats.untc import SOURCE as UNTC_SOURCE
-from ..formats.untc import parse_table, treaty_id
+from ..formats.untc import parse_table
 from ..places.names import short_name
 
 T = TypeVar("T")
@@ -360,8 +360,9 @@ def record_of(args: argparse.Namespace, universe: Universe | None = None) -> Tre
                         chosen=chosen)
     # A table of a treaty whose final clauses are bundled is read with them,
     # so that its entry into force and "in force" counts are known.
-    known = clauses or data.treaties().get(treaty_id(path.name))
-    reading = parse_table(text, str(path), treaty=known, validate=False)  # checked below
+    # Without --treaty, the reader applies the bundled clauses of the table's
+    # UN id (untc.bundled_treaty), if any.
+    reading = parse_table(text, str(path), treaty=clauses, validate=False)  # checked below
     raise_if_problems(f"invalid UN Treaty Collection table {path}", reading.all_problems)
     if unchecked:
         return reading.record

@@ -188,8 +188,9 @@ class RecordIndex:
     :attr:`shared`.  Lineages with a denunciation or a succession (whose
     entry into force depends on the kind of its instrument, not only on its
     day: :meth:`Rules.entry_into_force_for`) are in :attr:`walked` and keep
-    the full step function of :func:`lineage_steps` in :attr:`stepped`.  :attr:`groups` gives every
-    lineage as :class:`LineageSteps`, built on first use.
+    the full step function of :func:`lineage_steps` in :attr:`stepped`.
+    :attr:`groups` gives every lineage as :class:`LineageSteps`, built on
+    first use.
     """
 
     __slots__ = ("__dict__", "_later", "_rules", "bound", "count_days", "count_rows",
@@ -229,7 +230,7 @@ class RecordIndex:
 
     def single(self, code: str) -> _SBE | None:
         """First signature, first consent and entry into force of *code*, if it
-        is a lineage of one without denunciations and has acts."""
+        is a lineage of one without denunciations or successions and has acts."""
         if code in self.lineage_of or code in self.walked:
             return None
         bound = self.bound.get(code)

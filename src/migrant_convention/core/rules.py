@@ -226,7 +226,6 @@ class StatedDate:
             raise ValueError(f"StatedDate.sources must name at least one source, got {value!r}")
 
 
-
 @attrs.frozen
 class SubjectTo:
     """A condition on the entry into force: "Subject to the entry into force
