@@ -311,3 +311,20 @@ def test_status_gives_the_entry_into_force_of_the_consent_in_force_that_day(
     # After the accession: thirty days after it (art. 49(2)).
     code, text = run("status", "--record", str(path), "CZE", "--on", "2001-01-01")
     assert "party in force; in force for it from 2000-06-09" in text
+
+
+def test_acts_before_their_state_is_in_the_universe_are_explained(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # ICERD's table: Namibia's accession of 1982, by the UN Council for Namibia;
+    # the universe has Namibia from 1990 (its notes: such acts are not a
+    # State's).  Refused by default, with what --unchecked does.
+    assert run("numbers", "--record", str(TABLES / "4-2.csv"))[0] == 2
+    err = capsys.readouterr().err
+    assert ("invalid record of ICERD (acts dated before their State is in the universe of "
+            "States; --unchecked reads it as it is, each act counting from the day its State "
+            "is in it)") in err
+    assert "NAM accession" in err
+    code, text = run("status", "--record", str(TABLES / "4-2.csv"), "NAM", "--on",
+                     "1991-01-01", "--unchecked")
+    assert code == 0
+    assert "Namibia (NAM) on 1991-01-01: party in force" in text

@@ -326,9 +326,25 @@ def _checked(record: TreatyRecord, universe: Universe, path: Path,
         found = [p for p in found
                  if not (p.code == "outside-universe" and p.location.startswith(left_out))]
     name = record.treaty.short_name or record.treaty.id
-    raise_if_problems(f"{path}: invalid record of {name} (--unchecked reads it as it is)",
-                      found)
+    hint = "--unchecked reads it as it is"
+    # The UN's tables list acts the universe of States does not count as a
+    # State's, before the State is in it (the UN Council for Namibia's, the
+    # Charter's ratifications before 24 October 1945): say what --unchecked
+    # does with them.
+    if found and all(p.code == "outside-universe" for p in found) and {
+            p.location for p in found} <= _before_the_universe(record, universe, locations):
+        hint = ("acts dated before their State is in the universe of States; --unchecked "
+                "reads it as it is, each act counting from the day its State is in it")
+    raise_if_problems(f"{path}: invalid record of {name} ({hint})", found)
     return record
+
+
+def _before_the_universe(record: TreatyRecord, universe: Universe,
+                         locations: Sequence[str]) -> set[str]:
+    """The locations of the dates of acts before their State is in *universe*."""
+    return {f"{locations[i]}, field 'date'" for i, act in enumerate(record.acts)
+            if act.date.bounded(record.treaty.adopted)[1] < min(
+                (p.start for p in universe.lineage_periods(act.participant)), default=date.min)}
 
 
 def record_of(args: argparse.Namespace, universe: Universe | None = None) -> TreatyRecord:
