@@ -25,7 +25,6 @@ datetime.date(2025, 12, 31)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from functools import cache
@@ -39,6 +38,7 @@ from ..core.universe import Universe
 from ..core.validate import validate_record
 from ..errors import UnknownTreatyError
 from ..formats.csvio import read_acts, read_universe
+from ..formats.untc import treaty_id
 
 __all__ = ["DATASETS", "Dataset", "icrmw", "icrmw_treaty", "record", "records", "states",
            "treaties", "treaty"]
@@ -116,22 +116,16 @@ def _loaders() -> dict[str, Callable[[], TreatyRecord]]:
     return {"IV-13": icrmw, "C097": ilo.c097, "C143": ilo.c143, "C189": ilo.c189}
 
 
-# A UN Treaty Collection id in any case: "iv-11-b" is "IV-11-b".
-_UNTC_ID = re.compile(r"^([IVXLC]{1,6})-(\d{1,3})((?:-[A-Z])?)$", re.ASCII)
-
-
 def _key(name: str) -> str:
     """``"ILO C97"``, ``"c189"``, ``"icrmw"``, ``"iv-11-b"`` as the
-    identifier they name (any other text upper-cased)."""
+    identifier they name (a UN id as :func:`~migrant_convention.formats.untc.treaty_id`
+    writes it; any other text upper-cased)."""
     key = name.strip().upper().removeprefix("ILO").strip()
     if key == "ICRMW":
         return "IV-13"
     if key.startswith("C") and key[1:].isascii() and key[1:].isdigit():
         return f"C{int(key[1:]):03d}"
-    m = _UNTC_ID.match(key)
-    if m is not None:
-        return f"{m[1]}-{m[2]}{m[3].lower()}"
-    return key
+    return treaty_id(key)  # "IV-11-B" is "IV-11-b"
 
 
 def record(treaty: str) -> TreatyRecord:

@@ -81,6 +81,7 @@ __all__ = [
     "Column",
     "UntcReading",
     "article_of_label",
+    "bundled_treaty",
     "deposit_only_treaty",
     "lookup_participant",
     "parse_column",
@@ -519,11 +520,12 @@ def bundled_treaty(source: str | os.PathLike[str]) -> Treaty | None:
         return None
     if not isinstance(known, Mapping):
         raise TypeError(f"the bundled final clauses loaded as a {type(known).__name__}")
-    key = treaty_id(source)
-    # "iv-11.csv" as "IV-11": the roman chapter in capitals, a suffix in small.
-    chapter, _, rest = key.partition("-")
-    found = known.get(key) or known.get(f"{chapter.upper()}-{rest.lower()}")
+    found = known.get(treaty_id(source))
     return found if isinstance(found, Treaty) else None
+
+
+# A UN Treaty Collection id in any case: "iv-11-b" is "IV-11-b".
+_UNTC_ID = re.compile(r"^([IVXLC]{1,6})-(\d{1,3})((?:-[A-Z])?)$", re.ASCII | re.IGNORECASE)
 
 
 def treaty_id(file_name: str | os.PathLike[str]) -> str:
@@ -533,11 +535,16 @@ def treaty_id(file_name: str | os.PathLike[str]) -> str:
     ('IV-13', 'X-11-a', 'x')
     >>> treaty_id("tables/4-13.CSV")  # in a folder, the extension in any case
     'IV-13'
+    >>> treaty_id("iv-11-B.csv")  # an id as the UN writes it, in any case
+    'IV-11-b'
     """
     # The name, after any folder, whichever the separator ("C:\\t\\4-11.csv").
     stem = re.split(r"[\\/]", os.fspath(file_name))[-1]
     if stem[-4:].lower() == ".csv":
         stem = stem[:-4]
+    named = _UNTC_ID.match(stem)
+    if named is not None:  # the roman chapter in capitals, a suffix in small
+        return f"{named[1].upper()}-{named[2]}{named[3].lower()}"
     chapter, _, rest = stem.partition("-")
     if not chapter.isdigit() or not rest or not 1 <= int(chapter) <= 39:
         return stem
